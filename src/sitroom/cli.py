@@ -1,0 +1,220 @@
+"""The ``sitroom`` command line: a thin shell over the pipeline, the store and the reports."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from tqdm import tqdm
+
+from sitroom import __version__
+from sitroom.errors import SitroomError
+from sitroom.ingest.sources import expand_paths, iter_items
+from sitroom.ingest.url import is_url
+from sitroom.pipeline import IngestSummary, ingest_items, reclean_stored
+from sitroom.report.export import EXPORTERS, export
+from sitroom.report.records import article_record
+from sitroom.report.views import article_view, articles_table
+from sitroom.settings import IngestOptions
+from sitroom.store import Store
+
+DEFAULT_DB = "sitroom.db"
+DEMO_DB = "sitroom-demo.db"
+# Show a progress bar when a run has at least this many inputs (and stderr is a terminal).
+PROGRESS_MIN_ITEMS = 20
+_DEFAULTS = IngestOptions()
+ARTICLE_FIELDS = [
+    "id",
+    "page_id",
+    "index",
+    "source",
+    "source_id",
+    "outlet",
+    "title",
+    "standfirst",
+    "published",
+    "published_precision",
+    "published_evidence",
+    "dateline",
+    "language",
+    "author",
+    "body",
+    "removed",
+]
+
+
+def _options(args: argparse.Namespace) -> IngestOptions:
+    options = IngestOptions()
+    return replace(
+        options,
+        allow_private=args.allow_private,
+        timeout=args.timeout,
+        per_host_delay=args.delay,
+        max_page_bytes=int(args.max_page_mb * 1024 * 1024),
+    )
+
+
+def run_ingest(
+    store: Store, inputs: Sequence[str], options: IngestOptions, url_lists: Sequence[str] = (), quiet: bool = False
+) -> IngestSummary:
+    """Ingest ``inputs`` with a progress bar on long runs, then re-clean stale stored pages."""
+    total = None
+    if all(not is_url(i) and i != "-" for i in inputs):
+        expanded = list(expand_paths(inputs))
+        total = len(expanded)
+    bar = tqdm(
+        total=total,
+        unit="page",
+        disable=quiet or (total is not None and total < PROGRESS_MIN_ITEMS) or None,
+        file=sys.stderr,
+    )
+    try:
+        summary = ingest_items(
+            iter_items(inputs, options, url_lists=url_lists), store, options, tick=lambda _source: bar.update(1)
+        )
+    finally:
+        bar.close()
+    reclean_stored(store, summary)
+    return summary
+
+
+def print_summary(summary: IngestSummary, store: Store) -> None:
+    counts = store.counts()
+    print(
+        f"pages: {summary.pages} read ({summary.pages_new} new, {summary.pages_unchanged} unchanged, "
+        f"{summary.pages_recleaned} cleaned again); articles: {summary.articles} from this run, "
+        f"{counts['articles']} in {store.path}"
+    )
+    if summary.failures:
+        print(f"failures: {len(summary.failures)}")
+        for failure in summary.failures:
+            print(f"  {failure.source}: {failure.reason}")
+    else:
+        print("failures: 0")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.urls:
+        raise SitroomError("nothing to ingest: name files, directories, URLs, '-' or --urls FILE")
+    with Store(args.db) as store:
+        summary = run_ingest(store, args.inputs, _options(args), args.urls or (), quiet=args.quiet)
+        print_summary(summary, store)
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        articles = list(store.articles())
+    if args.limit:
+        articles = articles[: args.limit]
+    print(articles_table(articles) if articles else f"no articles in {args.db} yet: run 'sitroom ingest PATH'")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        article = store.find_article(args.id)
+        if article is None:
+            raise SitroomError(f"no article with id '{args.id}' in {args.db} (see 'sitroom articles')")
+        source, _ = store.source_of(article.page_id)
+    print(article_view(article, source))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with Store(args.db) as store, contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
+        records = (article_record(a, *store.source_of(a.page_id)) for a in store.articles())
+        count = export(records, out, args.format, ARTICLE_FIELDS)
+    if args.output:
+        print(f"wrote {count} {args.what} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def sample_pages() -> Path:
+    """The bundled, invented sample pages the demo runs on."""
+    return Path(str(resources.files("sitroom") / "samples" / "pages"))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    pages = sample_pages()
+    print(f"sitroom demo: ingesting the bundled sample pages (invented reports) into {args.db}\n")
+    with Store(args.db) as store:
+        summary = run_ingest(store, [str(pages)], replace(IngestOptions(), per_host_delay=0), quiet=True)
+        print_summary(summary, store)
+        print()
+        print(articles_table(list(store.articles())))
+    print(f"\nExplore: sitroom --db {args.db} show ID   |   sitroom --db {args.db} export articles --format jsonl")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitroom", description="Conflict and ceasefire monitoring from news pages.")
+    parser.add_argument("--version", action="version", version=f"sitroom {__version__}")
+    parser.add_argument("--db", default=None, help=f"SQLite database file (default ./{DEFAULT_DB})")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="read pages (files, directories, WARC, JSONL, URLs, '-') and clean them")
+    p.add_argument("inputs", nargs="*", help="files, directories, http(s) URLs, or '-' for standard input")
+    p.add_argument("--urls", action="append", metavar="FILE", help="a file of URLs, one a line (repeatable)")
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching loopback, private and link-local addresses (refused by default)",
+    )
+    p.add_argument("--timeout", type=float, default=_DEFAULTS.timeout, help="seconds per URL (default %(default)s)")
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=_DEFAULTS.per_host_delay,
+        help="seconds between requests to one host (default %(default)s)",
+    )
+    p.add_argument(
+        "--max-page-mb",
+        type=float,
+        default=_DEFAULTS.max_page_bytes / 1024 / 1024,
+        help="refuse pages larger than this (default %(default)s MB)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("articles", help="list stored articles")
+    p.add_argument("--limit", type=int, default=0)
+    p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser("show", help="one article, then what was removed from its page and why")
+    p.add_argument("id", help="article id (a unique prefix is enough)")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("export", help="export stored records")
+    p.add_argument("what", choices=["articles"])
+    p.add_argument("--format", choices=sorted(EXPORTERS), default="jsonl")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("demo", help="run on the bundled sample pages and print what was found")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is None:
+        args.db = DEMO_DB if args.command == "demo" else DEFAULT_DB
+    try:
+        return int(args.func(args))
+    except SitroomError as exc:
+        print(f"sitroom: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Readers that turn files, archives, feeds and URLs into :class:`~sitroom.model.Page`."""
