@@ -23,7 +23,8 @@ _CAPTION = P.compile_named(P.CAPTION)
 _DATE_ONLY = re.compile(
     rf"^(?:(?:published|posted|updated|last updated|first published|date)(?: on| at)?\s*:?\s*)?"
     rf"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?"
-    rf"(?:\d{{1,2}}\s+(?:{P.MONTHS})\.?,?\s+\d{{4}}|(?:{P.MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{P.MONTHS})\.?,?\s+\d{{4}}|(?:{P.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
     rf"(?:[\s,|-]+\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{{2,5}}\)?)?)?"
     rf"(?:\s+by\s+[\w .'’-]{{1,60}})?\s*$",
@@ -102,7 +103,7 @@ def _match(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str:
 
 
 def is_date_line(text: str) -> bool:
-    return bool(_DATE_ONLY.match(text))
+    return bool(_DATE_ONLY.match(text) or P.FOREIGN_DATE_LINE.match(text))
 
 
 def _looks_like_caption(line: Line) -> str:
@@ -123,9 +124,6 @@ def candidate_kind(line: Line) -> None:
     text = line.text
     if not text:
         line.kind = "blank"
-        return
-    if P.CRAWLER_DATE.match(line.raw):
-        line.kind, line.cls, line.detail = "junk", BOILERPLATE, "crawler metadata"
         return
     if is_date_line(text):
         line.kind, line.cls, line.detail = "junk", BOILERPLATE, "date line"
@@ -150,6 +148,11 @@ def candidate_kind(line: Line) -> None:
         return
     ends = bool(P.SENTENCE_END.search(text))
     words = line.words
+    if words >= BODY_MIN_WORDS_UNPUNCTUATED and not ends and words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS:
+        # A long line without a full stop: a long headline or a paragraph cut short. It
+        # stays a paragraph unless its neighbours make it a headline (see segment).
+        line.kind = "title?"
+        return
     if words >= BODY_MIN_WORDS_UNPUNCTUATED or (ends and words >= BODY_MIN_WORDS):
         line.kind = "body"
         return
@@ -184,15 +187,25 @@ def mark_related_lists(lines: list[Line]) -> None:
             continue
         if not in_list or line.kind in ("blank", "junk"):
             continue
-        shaped_like_link = line.kind in ("title?", "short") or (
-            line.kind == "body"
-            and line.words <= TITLE_MAX_WORDS
-            and (line.text.endswith("?") or not P.SENTENCE_END.search(line.text))
-        )
-        if shaped_like_link and not _body_follows(lines, i):
+        if _link_shaped(line) and not _body_follows(lines, i):
             line.kind, line.cls, line.detail = "junk", BOILERPLATE, "related links"
         else:
             in_list = False
+
+
+# A question headline in a list of links is at most this long.
+_LINK_MAX_WORDS = 14
+
+
+def _link_shaped(line: Line) -> bool:
+    """Shaped like a linked headline: short, and no full stop (a question mark is allowed)."""
+    if line.kind in ("title?", "short"):
+        return True
+    return (
+        line.kind == "body"
+        and line.words <= _LINK_MAX_WORDS
+        and (line.text.endswith("?") or not P.SENTENCE_END.search(line.text))
+    )
 
 
 # A headline is followed by its article within this many non-blank lines (byline, date
@@ -205,7 +218,7 @@ def _body_follows(lines: list[Line], index: int) -> bool:
     for line in lines[index + 1 :]:
         if line.kind == "blank":
             continue
-        if line.kind == "body":
+        if line.kind == "body" and not _link_shaped(line):
             return True
         seen += 1
         if seen >= _HEADLINE_REACH or line.kind in ("title?", "short", "bullet"):

@@ -14,6 +14,38 @@ _MONTHS = (
     "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 MONTHS = _MONTHS
+# Month names of other languages the corpus carries, for date lines only (French,
+# Spanish, German, Italian, Portuguese), mapped to their number.
+FOREIGN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            "janvier enero januar gennaio janeiro",
+            "février fevrier febrero februar febbraio fevereiro",
+            "mars marzo märz marz março",
+            "avril abril april aprile",
+            "mai mayo maggio maio",
+            "juin junio juni giugno junho",
+            "juillet julio juli luglio julho",
+            "août aout agosto august",
+            "septembre septiembre setiembre september settembre setembro",
+            "octobre octubre oktober ottobre outubro",
+            "novembre noviembre november novembro",
+            "décembre decembre diciembre dezember dicembre dezembro",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+FOREIGN_MONTH_NAMES = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+# "Publié le 11 juin 2025 à 18h12", "Publicado el 3 de marzo de 2020".
+FOREIGN_DATE_LINE = re.compile(
+    r"^(?:(?:publié|publie|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)"
+    r"(?: le| el| am| il| em)?\s*:?\s*)?(?:\w+\.?,?\s+)?(\d{1,2})\.?(?:er)?\s+(?:de\s+)?"
+    rf"({FOREIGN_MONTH_NAMES})\s+(?:de\s+)?(\d{{4}})"
+    r"(?:[\s,]+(?:à|a las|um|alle|às)?\s*\d{1,2}[:h.]\d{2}(?:\s*uhr)?)?\s*$",
+    re.I,
+)
 
 # (name, pattern): page furniture that is never part of an article. The name is shown to
 # the user as the detail of the removal ("boilerplate (donation appeal)").
@@ -26,7 +58,8 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     ("byline", r"^[A-Z][\w.'’ -]{1,40}\s(?:staff|correspondents?|reporters?|desk|bureau|newsroom)$"),
     (
         "credit line",
-        r"^(?:with|additional|additional reporting|reporting)\s(?:reporting\s)?(?:by|from)\s[\w .,&'’-]{2,60}$",
+        r"^(?:with (?:additional )?reporting (?:by|from)|additional reporting (?:by|from)|reporting (?:by|from)"
+        r"|writing by|editing by|compiled by|edited by)\s[^.!?]{2,100}$",
     ),
     ("navigation bar", r"^[^|.!?]{1,40}(?:\s[|•·»]\s[^|.!?]{1,40}){1,}$"),
     ("donation amount", r"^[$€£¥]?\s*\d[\d.,]*\s*[$€£¥]?$"),
@@ -48,12 +81,18 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     (
         "navigation",
         r"^(?:back to top(?: button)?|skip to (?:main )?content|menu|search|home|close|next|previous|prev"
-        r"|next article|previous article|load more|show more|view all|toggle navigation|main menu)$",
+        r"|next article|previous article|load more|show more|view all|toggle navigation|main menu"
+        r"|accueil|se connecter|connexion|rechercher|inicio|buscar|startseite|suche|anmelden)$",
+    ),
+    (
+        "related links",
+        r"^(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|leer también|lea también|te puede interesar"
+        r"|mehr zum thema|auch interessant|das könnte sie interessieren|leggi anche)\b.{0,40}$",
     ),
     (
         "sharing",
         r"^(?:share(?: this)?(?: article| story| post| on \w+)?|tweet|email|e-mail|print|whatsapp|telegram|facebook"
-        r"|twitter|linkedin|copy link|copied)[:!]?$",
+        r"|twitter|linkedin|copy link|copied|partager|envoyer par e-mail|imprimer|compartir|teilen|condividi)[:!]?$",
     ),
     (
         "subscription",
@@ -62,7 +101,7 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     ),
     (
         "legal",
-        r"(?:all rights reserved|©|\(c\) \d{4}|copyright \d{4}|privacy policy|terms of (?:use|service)"
+        r"(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|©|\(c\) \d{4}|copyright \d{4}|privacy policy|terms of (?:use|service)"
         r"|cookie(?:s| policy| settings)|we use cookies)",
     ),
     ("advertising", r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted)$"),
@@ -105,9 +144,79 @@ BULLET = re.compile(r"^[-–—•*▪●]\s+")
 # A sentence-final character, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 
-# Crawler metadata line: " date 2019-03-14".
-CRAWLER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*$")
+# Crawler metadata: " date 2019-03-14" on a line of its own, or glued to the first line.
+CRAWLER_DATE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|(?=\n)|$)")
 
 
 def compile_named(rules: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(pattern, re.I)) for name, pattern in rules)
+
+
+# Function words left out when comparing the vocabulary of two passages (English only:
+# the comparison needs only the frequent ones of four letters or more).
+STOPWORDS = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "also",
+        "among",
+        "because",
+        "been",
+        "before",
+        "being",
+        "between",
+        "both",
+        "could",
+        "does",
+        "during",
+        "each",
+        "even",
+        "from",
+        "have",
+        "having",
+        "here",
+        "into",
+        "just",
+        "made",
+        "many",
+        "more",
+        "most",
+        "much",
+        "must",
+        "only",
+        "other",
+        "over",
+        "said",
+        "same",
+        "says",
+        "should",
+        "since",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "until",
+        "very",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+    ]
+)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sitroom.clean.patterns import MONTHS
+from sitroom.clean.patterns import FOREIGN_DATE_LINE, FOREIGN_MONTHS, MONTHS
 from sitroom.model import DAY, MONTH, PublishedDate
 
 _MONTH_NUMBER = {
@@ -39,6 +39,7 @@ _MONTH_NUMBER = {
     for name in names
 }
 
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?!\d)", re.I)
 _MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
@@ -78,6 +79,20 @@ def parse_full_date(text: str) -> str | None:
         iso = _valid(y, m, d)
         if iso and (best is None or match.start() < best[0]):
             best = (match.start(), iso)
+    if best is None:
+        match = FOREIGN_DATE_LINE.match(text.strip())
+        if match:
+            iso = _valid(int(match.group(3)), FOREIGN_MONTHS[match.group(2).lower()], int(match.group(1)))
+            if iso:
+                return iso
+        match = _NUMERIC.search(text)
+        if match:
+            # 11/06/2025 is 11 June or November 6: only a day above 12 settles the order.
+            a, b, y = (int(g) for g in match.groups())
+            if a > 12 >= b:
+                return _valid(y, b, a)
+            if b > 12 >= a:
+                return _valid(y, a, b)
     return best[1] if best else None
 
 

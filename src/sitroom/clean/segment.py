@@ -87,10 +87,14 @@ def _decide_titles(lines: list[Line]) -> None:
         opens_page = not seen_body and body_follows and line.kind == "title?"
         bullets_follow = nxt is not None and nxt.kind == "bullet"
         dateline_follows = nxt is not None and nxt.kind == "body" and bool(DATELINE.match(nxt.text))
-        new_block = is_title_case(line.text) and _gap_before(lines, i) >= GAP_BEFORE_NEW_BLOCK and body_follows
+        new_block = (
+            body_follows
+            and _gap_before(lines, i) >= GAP_BEFORE_NEW_BLOCK
+            and (is_title_case(line.text) or _topic_shift(lines, content, k))
+        )
         if repeated or opens_page or bullets_follow or (dateline_follows and line.kind == "title?") or new_block:
             line.kind = "title"
-        elif line.words >= P_BODY_MIN_WORDS:
+        elif line.words >= P_BODY_MIN_WORDS and _beside_body(lines, i):
             line.kind = "body"
             seen_body = True
         else:
@@ -98,6 +102,41 @@ def _decide_titles(lines: list[Line]) -> None:
 
 
 P_BODY_MIN_WORDS = 6  # an unconfirmed title-shaped line this long is a one-line paragraph
+
+
+def _beside_body(lines: list[Line], index: int) -> bool:
+    """Whether the nearest non-blank line above or below is running text.
+
+    A one-line paragraph sits among paragraphs; a tagline or label sits among page
+    furniture ("Back to top", share buttons) and is furniture too.
+    """
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(lines) and lines[j].kind == "blank":
+            j += step
+        if 0 <= j < len(lines) and lines[j].kind in ("body", "title?", "bullet"):
+            return True
+    return False
+
+
+# A new story starts after a gap when the paragraph after the headline shares less than
+# this share of its content words with the paragraphs before it (same-story paragraphs of
+# the seeds share 0.25-0.6; a spilled-over story under 0.1).
+TOPIC_SHIFT_OVERLAP = 0.15
+_TOPIC_WINDOW = 4
+
+
+def _topic_shift(lines: list[Line], content: list[int], k: int) -> bool:
+    """Whether the text after the candidate at ``content[k]`` is about something else."""
+    before = [lines[j] for j in content[max(0, k - _TOPIC_WINDOW) : k] if lines[j].kind == "body"]
+    after = [lines[j] for j in content[k : k + 2]]
+    if not before:
+        return False
+    words_after = _content_words(after)
+    words_before = _content_words(before)
+    if not words_after:
+        return False
+    return len(words_after & words_before) / len(words_after) < TOPIC_SHIFT_OVERLAP
 
 
 def bullets_after(lines: list[Line], content: list[int], k: int) -> bool:
@@ -168,7 +207,7 @@ TITLE_BODY_OVERLAP = 0.5
 
 
 def _content_words(lines: list[Line]) -> set[str]:
-    return {w for line in lines for w in line.key.split() if len(w) >= 4}
+    return {w for line in lines for w in line.key.split() if len(w) >= 4 and w not in P.STOPWORDS}
 
 
 def _overlap(block: Segment, seg: Segment) -> float:

@@ -11,8 +11,21 @@ from sitroom.model import Article, Page, RemovedSpan
 _DUPLICATE_TITLE = "duplicate-title"
 
 
+def split_crawler_date(text: str) -> tuple[str, str | None, int]:
+    """Blank out a leading crawler ``date`` token; return the text, the date and its length.
+
+    The crawler sometimes glues the token to the first line of the page. Blanking it with
+    spaces (rather than cutting it) keeps every offset valid in the page text.
+    """
+    match = CRAWLER_DATE.match(text)
+    if not match:
+        return text, None, 0
+    return " " * match.end() + text[match.end() :], match.group(1), match.end()
+
+
 def classify(text: str) -> tuple[list[Line], list[Segment]]:
     """Lines with their final classes, and the article segments (exposed for evaluation)."""
+    text, _, _ = split_crawler_date(text)
     lines = split_lines(text)
     for line in lines:
         candidate_kind(line)
@@ -30,12 +43,22 @@ def _removed(line: Line, reason: str | None = None) -> RemovedSpan:
 
 
 def clean_text_page(page: Page) -> list[Article]:
-    lines, segments = classify(page.text)
-    crawler = next((CRAWLER_DATE.match(line.raw) for line in lines if line.text), None)
-    crawler_date = crawler.group(1) if crawler else None
+    _lines, segments = classify(page.text)
+    _, crawler_date, crawler_end = split_crawler_date(page.text)
     articles: list[Article] = []
     for index, seg in enumerate(segments):
         removed = [_removed(line) for line in seg.junk_lines]
+        if index == 0 and crawler_date:
+            token = page.text[:crawler_end]
+            removed.append(
+                RemovedSpan(
+                    token.strip(),
+                    "boilerplate: crawler metadata",
+                    len(token) - len(token.lstrip()),
+                    len(token.rstrip()),
+                    1,
+                )
+            )
         title = seg.title_lines[0].text if seg.title_lines else None
         seen: set[str] = set()
         for line in seg.title_lines:
