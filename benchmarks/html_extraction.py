@@ -41,6 +41,7 @@ imports and data loading, before the first page).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -67,8 +68,11 @@ BOOTSTRAP = 1000
 _TOKEN = re.compile(r"\w+")
 _BREAK = "\u2029"  # marks block boundaries while flattening readability's HTML
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody td th thead tr ul".split()
+    {
+        *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure"),
+        *("footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre"),
+        *("section", "table", "tbody", "td", "th", "thead", "tr", "ul"),
+    }
 )
 
 
@@ -245,10 +249,8 @@ def run_system(system: str, root: str, limit: int | None) -> SystemRun:
     extractor = EXTRACTORS[system]
     # Warm up on one page so one-off imports and model loads do not count as page time.
     if datasets[0].docs:
-        try:
+        with contextlib.suppress(Exception):  # the real run reports it
             extractor(datasets[0].docs[0])
-        except Exception:  # the real run reports it
-            pass
     base = _maxrss_kib()
     outputs: dict[str, dict[str, Output]] = {}
     for data in datasets:
@@ -497,8 +499,9 @@ def main(argv: list[str] | None = None) -> int:
     if sitroom is not None:
         outs = [o for found in sitroom.outputs.values() for o in found.values()]
         seconds = sum(o.seconds for o in outs)
+        speed = len(outs) / seconds if seconds else 0.0
         print(
-            f"\nsitroom extraction: {len(outs)} pages in {seconds:.1f} s = {len(outs) / max(seconds, 1e-9):.1f} pages/s;"
+            f"\nsitroom extraction: {len(outs)} pages in {seconds:.1f} s = {speed:.1f} pages/s;"
             f" peak RSS {sitroom.peak_rss_kib / 1024:.0f} MiB"
             f" ({sitroom.base_rss_kib / 1024:.0f} MiB after imports and data loading)"
         )

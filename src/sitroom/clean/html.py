@@ -134,16 +134,34 @@ def _recover(tree: LexborHTMLParser, page_title: str, url: str | None) -> dict |
     return doc
 
 
+def _took_another_story(doc: dict, tree: LexborHTMLParser, titles: list[str]) -> bool:
+    """Whether the extraction is not (only) the story the page is about.
+
+    Either its title disagrees with every title the page declares, or its text runs on
+    into another story: it contains a headline of the page that is not the page's title.
+    """
+    if doc.get("title"):
+        agree = max(fuzz.token_set_ratio(normalise(doc["title"]), normalise(t)) for t in titles)
+        if agree < TITLE_AGREEMENT:
+            return True
+    lines = {normalise(line) for line in (doc.get("text") or "").split("\n") if line.strip()}
+    for node in tree.css("h1, h2"):
+        heading = normalise(node.text())
+        if len(heading.split()) < 3 or heading not in lines:
+            continue
+        if max(fuzz.token_set_ratio(heading, normalise(t)) for t in titles) < TITLE_AGREEMENT:
+            return True
+    return False
+
+
 def clean_html_page(page: Page) -> list[Article]:
     tree = LexborHTMLParser(page.text)
     if tree.body is None or not tree.body.text(strip=True):
         raise InputError(page.source, "HTML page has no body text")
     doc = _extract(page.text, page.url)
     titles = _page_titles(tree)
-    if doc and titles and doc.get("title"):
-        agree = max(fuzz.token_set_ratio(normalise(doc["title"]), normalise(t)) for t in titles)
-        if agree < TITLE_AGREEMENT:
-            doc = _recover(tree, titles[0], page.url) or doc
+    if doc and titles and _took_another_story(doc, tree, titles):
+        doc = _recover(tree, titles[0], page.url) or doc
     if not doc or not (doc.get("text") or "").strip():
         raise InputError(page.source, "no article text found in the HTML page")
     title = doc.get("title") or (titles[0] if titles else None)
