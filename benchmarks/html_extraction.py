@@ -51,12 +51,13 @@ import resource
 import statistics
 import sys
 import tarfile
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 
 ZYTE = "zyte"
@@ -100,10 +101,11 @@ class Doc:
 
 @dataclass(slots=True)
 class Dataset:
-    """Pages of one benchmark and their truth (a body, or with/without snippet lists)."""
+    """The truth of one benchmark (a body, or with/without snippet lists) and its page ids in order."""
 
     name: str
-    docs: list[Doc]
+    ids: list[str] = field(default_factory=list)
+    urls: dict[str, str | None] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
     snippets: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
 
@@ -112,45 +114,55 @@ def _zyte_dir(root: Path) -> Path:
     return root / "benchmarks" / "boilerplate" / "article-extraction-benchmark"
 
 
-def load_zyte(root: Path, limit: int | None) -> Dataset:
-    """The Zyte pages (gzip, UTF-8) with their ground-truth article bodies."""
-    base = _zyte_dir(root)
-    truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
-    data = Dataset(ZYTE, [])
-    for key in sorted(truth)[:limit]:
-        path = base / "html" / f"{key}.html.gz"
-        raw = gzip.decompress(path.read_bytes())
-        data.docs.append(Doc(key, f"zyte/{path.name}", raw, truth[key].get("url"), as_text=True))
-        data.bodies[key] = truth[key].get("articleBody") or ""
+def _traf_dir(root: Path) -> Path:
+    return root / "benchmarks" / "boilerplate" / "trafilatura-eval"
+
+
+def load_truth(name: str, root: Path, limit: int | None) -> Dataset:
+    """Ground truth only (small); the pages themselves are streamed by :func:`iter_docs`."""
+    data = Dataset(name)
+    if name == ZYTE:
+        truth = json.loads((_zyte_dir(root) / "ground-truth.json").read_text(encoding="utf-8"))
+        for key in sorted(truth)[:limit]:
+            data.ids.append(key)
+            data.urls[key] = truth[key].get("url")
+            data.bodies[key] = truth[key].get("articleBody") or ""
+    else:
+        annotations = json.loads((_traf_dir(root) / "evaldata.json").read_text(encoding="utf-8"))
+        for url, item in list(annotations.items())[:limit]:
+            data.ids.append(item["file"])
+            data.urls[item["file"]] = url
+            data.snippets[item["file"]] = (list(item["with"]), list(item["without"]))
     return data
 
 
-def load_traf(root: Path, limit: int | None) -> Dataset:
-    """The trafilatura evaluation pages (from the tarball) with their snippet lists."""
-    base = root / "benchmarks" / "boilerplate" / "trafilatura-eval"
-    annotations = json.loads((base / "evaldata.json").read_text(encoding="utf-8"))
-    files: dict[str, dict[str, bytes]] = {"cache": {}, "eval": {}}
-    with tarfile.open(base / "html_inputs.tar.gz", "r:gz") as tar:
+def iter_docs(data: Dataset, root: Path) -> Iterator[Doc]:
+    """The pages of ``data`` one at a time, so memory holds one page, not 150 MB of them."""
+    if data.name == ZYTE:
+        for key in data.ids:
+            path = _zyte_dir(root) / "html" / f"{key}.html.gz"
+            yield Doc(key, f"zyte/{path.name}", gzip.decompress(path.read_bytes()), data.urls[key], as_text=True)
+        return
+    tarball = _traf_dir(root) / "html_inputs.tar.gz"
+    with tarfile.open(tarball, "r:gz") as tar:
+        names = set(tar.getnames())
+    # The upstream loader looks in tests/cache first, then tests/eval.
+    chosen: dict[str, str] = {}
+    for key in data.ids:
+        for folder in ("cache", "eval"):
+            if f"tests/{folder}/{key}" in names:
+                chosen[f"tests/{folder}/{key}"] = key
+                break
+    with tarfile.open(tarball, "r:gz") as tar:
         for member in tar:
-            parts = member.name.split("/")
-            if member.isfile() and len(parts) == 3 and parts[1] in files:
-                handle = tar.extractfile(member)
-                if handle is not None:
-                    files[parts[1]][parts[2]] = handle.read()
-    data = Dataset(TRAF, [])
-    for url, item in list(annotations.items())[:limit]:
-        name = item["file"]
-        # The upstream loader looks in tests/cache first, then tests/eval.
-        raw = files["cache"].get(name, files["eval"].get(name))
-        if raw is None:
-            continue
-        data.docs.append(Doc(name, f"trafilatura-eval/{name}", raw, url, as_text=False))
-        data.snippets[name] = (list(item["with"]), list(item["without"]))
-    return data
+            key = chosen.get(member.name)
+            handle = tar.extractfile(member) if key is not None and member.isfile() else None
+            if key is not None and handle is not None:
+                yield Doc(key, f"trafilatura-eval/{key}", handle.read(), data.urls[key], as_text=False)
 
 
 def load(root: Path, limit: int | None) -> list[Dataset]:
-    return [load_zyte(root, limit), load_traf(root, limit)]
+    return [load_truth(name, root, limit) for name in DATASETS]
 
 
 # --------------------------------------------------------------------------- systems
@@ -243,19 +255,21 @@ def _maxrss_kib() -> int:
     return usage // 1024 if sys.platform == "darwin" else usage  # macOS reports bytes
 
 
-def run_system(system: str, root: str, limit: int | None) -> SystemRun:
-    """Extract every page with one system; meant to run alone in a fresh process."""
-    datasets = load(Path(root), limit)
+def run_system(system: str, root: Path, limit: int | None) -> SystemRun:
+    """Extract every page with one system, streaming the pages; meant for a fresh process."""
+    datasets = load(root, limit)
     extractor = EXTRACTORS[system]
     # Warm up on one page so one-off imports and model loads do not count as page time.
-    if datasets[0].docs:
+    first = next(iter_docs(datasets[0], root), None)
+    if first is not None:
         with contextlib.suppress(Exception):  # the real run reports it
-            extractor(datasets[0].docs[0])
+            extractor(first)
+    del first
     base = _maxrss_kib()
     outputs: dict[str, dict[str, Output]] = {}
     for data in datasets:
         found: dict[str, Output] = {}
-        for doc in data.docs:
+        for doc in iter_docs(data, root):
             start = time.perf_counter()
             try:
                 out = extractor(doc)
@@ -265,6 +279,51 @@ def run_system(system: str, root: str, limit: int | None) -> SystemRun:
             found[doc.id] = out
         outputs[data.name] = found
     return SystemRun(system, outputs, base, _maxrss_kib())
+
+
+def _child(system: str, root: str, limit: int | None, result: str, go: EventType) -> None:
+    """Body of one system's process: wait for its turn, run, write the result as JSON."""
+    go.wait()
+    run = run_system(system, Path(root), limit)
+    payload = {"system": run.system, "base": run.base_rss_kib, "peak": run.peak_rss_kib, "outputs": {}}
+    for dataset, found in run.outputs.items():
+        payload["outputs"][dataset] = {k: [o.text, o.title, o.failure, o.seconds] for k, o in found.items()}
+    Path(result).write_text(json.dumps(payload), encoding="utf-8")
+
+
+def run_isolated(systems: list[str], root: Path, limit: int | None) -> list[SystemRun]:
+    """Run each system in its own spawned process, one after the other.
+
+    All processes are started before this process holds any data or output: a child's
+    ``ru_maxrss`` starts at its parent's peak (Linux keeps it across exec), so starting them
+    late would charge the parent's memory to each system.
+    """
+    context = get_context("spawn")
+    runs: list[SystemRun] = []
+    with tempfile.TemporaryDirectory(prefix="html-extraction-") as tmp:
+        jobs = []
+        for system in systems:
+            go = context.Event()
+            result = Path(tmp) / f"{system}.json"
+            process = context.Process(target=_child, args=(system, str(root), limit, str(result), go), daemon=True)
+            process.start()
+            jobs.append((system, go, process, result))
+        for system, go, process, result in jobs:
+            started = time.perf_counter()
+            go.set()
+            process.join()
+            took = time.perf_counter() - started
+            if process.exitcode != 0 or not result.exists():
+                print(f"[{system}: process failed with exit code {process.exitcode}]", file=sys.stderr)
+                continue
+            print(f"[{system}: done in {took:.0f} s]", file=sys.stderr)
+            payload = json.loads(result.read_text(encoding="utf-8"))
+            outputs = {
+                dataset: {k: Output(t, title, failure, secs) for k, (t, title, failure, secs) in found.items()}
+                for dataset, found in payload["outputs"].items()
+            }
+            runs.append(SystemRun(system, outputs, payload["base"], payload["peak"]))
+    return runs
 
 
 # --------------------------------------------------------------------------- metrics
@@ -393,7 +452,7 @@ def print_table(datasets: list[Dataset], runs: list[SystemRun]) -> None:
     head = f"{'dataset':<22}{'system':<15}{'P':>7}{'R':>7}{'F1':>7}{'±F1':>7}{'acc':>7}"
     print(head + f"{'pages':>7}{'pages/s':>9}{'empty':>7}{'errors':>8}")
     for data in datasets:
-        label = f"{data.name} ({len(data.docs)})"
+        label = f"{data.name} ({len(data.ids)})"
         for run in runs:
             outs = run.outputs[data.name]
             seconds = sum(o.seconds for o in outs.values())
@@ -441,15 +500,16 @@ def save(directory: Path, datasets: list[Dataset], runs: list[SystemRun]) -> Non
                 head += f"# failure: {out.failure}\n" if out.failure else ""
                 (folder / f"{key}.txt").write_text(head + out.text + "\n", encoding="utf-8")
         lines = ["id\t" + "\t".join(run.system for run in runs)]
-        for doc in data.docs:
+        for key in data.ids:
             cells = []
             for run in runs:
-                text = run.outputs[data.name][doc.id].text
+                found = run.outputs[data.name].get(key)
+                text = found.text if found is not None else ""
                 if data.name == ZYTE:
-                    cells.append(f"{page_f1(data.bodies[doc.id], text):.3f}")
+                    cells.append(f"{page_f1(data.bodies[key], text):.3f}")
                 else:
-                    cells.append("/".join(str(n) for n in snippet_counts(text, *data.snippets[doc.id])))
-            lines.append(doc.id + "\t" + "\t".join(cells))
+                    cells.append("/".join(str(n) for n in snippet_counts(text, *data.snippets[key])))
+            lines.append(key + "\t" + "\t".join(cells))
         note = "" if data.name == ZYTE else "# cells: TP/FN/FP/TN of the with/without snippets\n"
         (directory / data.name / "scores.tsv").write_text(note + "\n".join(lines) + "\n", encoding="utf-8")
 
@@ -484,14 +544,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(systems) - set(SYSTEMS)
     if unknown:
         parser.error(f"unknown systems: {', '.join(sorted(unknown))}")
+    runs = run_isolated(systems, root, args.limit)
     datasets = load(root, args.limit)
-    runs: list[SystemRun] = []
-    for system in systems:
-        started = time.perf_counter()
-        # A fresh process per system: clean timing and a peak RSS that is that system's own.
-        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-            runs.append(pool.submit(run_system, system, str(root), args.limit).result())
-        print(f"[{system}: done in {time.perf_counter() - started:.0f} s]", file=sys.stderr)
     print()
     print_table(datasets, runs)
     print_failures(runs)

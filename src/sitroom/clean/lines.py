@@ -95,6 +95,49 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+# Hard-wrapped text (a wire feed cut at a fixed width) is joined back into paragraphs when
+# a page shows at least this many breaks inside sentences: one such break is a quirk.
+MIN_WRAPS_TO_UNWRAP = 3
+_WRAP_MIN_WORDS = 5
+_OPEN_END = re.compile(r"[\w,;\-–“\"‘(]$")
+
+
+def _continues(upper: Line, lower: Line) -> bool:
+    return (
+        upper.indent == 0
+        and lower.indent == 0
+        and len(upper.text.split()) >= _WRAP_MIN_WORDS
+        and bool(_OPEN_END.search(upper.text))
+        and lower.text[:1].islower()
+    )
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """Join lines broken inside a sentence (hard wraps, even across one blank line).
+
+    The joined line keeps the first line's number and spans to the end of the last one,
+    so page offsets still cover its text; the absorbed lines become blank.
+    """
+    pairs: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        j = i + 1
+        if j < len(lines) and not lines[j].text:
+            j += 1
+        if j < len(lines) and lines[j].text and _continues(line, lines[j]):
+            pairs.append((i, j))
+    if len(pairs) < MIN_WRAPS_TO_UNWRAP:
+        return lines
+    for i, j in reversed(pairs):
+        upper, lower = lines[i], lines[j]
+        upper.text = f"{upper.text} {lower.text}"
+        upper.end = lower.end
+        upper.key = normalise(upper.text)
+        lower.text, lower.key = "", ""
+    return lines
+
+
 def _match(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str:
     for name, pattern in rules:
         if pattern.search(text):
@@ -113,7 +156,7 @@ def _looks_like_caption(line: Line) -> str:
     if P.CREDIT_TAIL.search(line.text) and not P.SENTENCE_END.search(line.text[:-1].rstrip(" )")) and line.words >= 4:
         credit = P.CREDIT_TAIL.search(line.text).group(0)  # type: ignore[union-attr]
         # A credit names a source in a few capitalised words; a headline's bracket is a tag.
-        inner = credit.strip("() ")
+        inner = credit.strip("()[] ")
         if len(inner.split()) <= 6 and inner[:1].isupper():
             return "credit in brackets"
     return ""
@@ -131,6 +174,9 @@ def candidate_kind(line: Line) -> None:
     tokens = text.split()
     if len(tokens) >= _TINY_TOKENS_MIN and sum(len(t) <= 2 for t in tokens) / len(tokens) >= _TINY_TOKEN_SHARE:
         line.kind, line.cls, line.detail = "junk", BOILERPLATE, "calendar or counter widget"
+        return
+    if len(P.HASHTAGS.findall(text)) >= 2 and len(tokens) <= 30:
+        line.kind, line.cls, line.detail = "junk", BOILERPLATE, "embedded post"
         return
     name = _match(_BOILERPLATE, text)
     if name and line.words <= 25:
@@ -242,7 +288,7 @@ def mark_comment_thread(lines: list[Line]) -> None:
         if not in_thread:
             if line.kind == "body" and line.indent == 0:
                 seen_body = True
-            if seen_body and P.COMMENT_MARKER.match(line.raw):
+            if seen_body and (P.COMMENT_MARKER.match(line.raw) or line.detail in P.THREAD_OPENERS):
                 in_thread = True
             else:
                 continue

@@ -113,8 +113,17 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     (
         "comment form",
         r"^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ comments?|comments?(?: \(\d+\))?"
-        r"|write a comment|show comments|view comments|reply)$",
+        r"|write a comment|show comments|view comments|view all comments|reply|notify of|newest most voted"
+        r"|inline feedbacks|oldest|newest|most voted|reader comments|\d+ (?:thoughts|responses|replies) on .{1,200}"
+        r"|your email address will not be published.{0,80}|required fields are marked.{0,10}|join the discussion"
+        r"|log in to comment|comments are closed|commenting is closed)$",
     ),
+    (
+        "paywall",
+        r"(?:already a (?:member|subscriber),? please log ?in|request subscription information|subscribe to (?:continue|read)"
+        r"|to continue reading|this content is (?:for|available to) (?:subscribers|members)|content is protected)",
+    ),
+    ("embedded post", r"(?:pic\.twitter\.com/|^—\s.{1,60}\(@\w+\)|\(@\w{2,15}\)\s+(?:%s)\.?\s+\d)" % _MONTHS),
     ("bracketed note", r"^\[[^\]]{3,200}\]$"),
     ("tags", r"^(?:tags?|topics?|filed under|categories|category)\s*:"),
 )
@@ -128,7 +137,11 @@ CAPTION: tuple[tuple[str, str], ...] = (
     ),
 )
 # A caption often ends in a parenthesised credit: "Sudani visiting a market (Government media)".
-CREDIT_TAIL = re.compile(r"\((?:[^()]{2,60})\)\s*$")
+CREDIT_TAIL = re.compile(r"(?:\([^()]{2,60}\)|\[[^\[\]]{2,60}\])\s*$")
+# Lines that open a comment thread when they follow the article.
+THREAD_OPENERS = frozenset({"comment form"})
+# An embedded social-media post: several hashtags or handles in a short line.
+HASHTAGS = re.compile(r"(?:^|\s)[#@]\w+")
 
 # Comments: an indented line starting with a bullet or a number opens the comment thread.
 COMMENT_MARKER = re.compile(r"^\s{2,}(?:[•·●▪◦‣*–—-]|\d{1,3}[.)])\s*\S")

@@ -22,6 +22,8 @@ from sitroom.clean.dateline import DATELINE
 from sitroom.clean.lines import Line, is_title_case
 from sitroom.model import BODY, BOILERPLATE, STANDFIRST, TITLE
 
+# A site name or section label has fewer words than this; a headline has at least this many.
+HEADLINE_MIN_WORDS = 5
 # How far ahead (in non-blank, non-junk lines) a title looks for its first body line.
 TITLE_LOOKAHEAD = 6
 # Blank or junk lines before a Title Case line that mark it as the start of a new block.
@@ -67,7 +69,20 @@ def _decide_titles(lines: list[Line]) -> None:
     # repeats): the ones above it are the site's name, section labels or a masthead.
     first_body = next((k for k, i in enumerate(content) if lines[i].kind == "body"), len(content))
     header = [i for i in content[:first_body] if lines[i].kind == "title?"]
-    masthead = {i for i in header if lines[i].key != lines[header[-1]].key} if header else set()
+    masthead: set[int] = set()
+    if header:
+        # Site names and section labels are short; the first headline-length candidate is
+        # the title, and a candidate between it and the body is a sub-headline.
+        chosen = next((i for i in header if lines[i].words >= HEADLINE_MIN_WORDS), header[-1])
+        for i in header:
+            if lines[i].key == lines[chosen].key:
+                continue
+            if i < chosen:
+                masthead.add(i)
+            elif lines[i].words >= HEADLINE_MIN_WORDS:
+                lines[i].kind = "subhead"
+            else:
+                masthead.add(i)
     seen_body = False
     for i in content:
         line = lines[i]
@@ -180,7 +195,7 @@ def segment(lines: list[Line]) -> list[Segment]:
                 _merge_into_previous(segments)
             current = start(line)
             continue
-        if line.kind == "bullet":
+        if line.kind in ("bullet", "subhead"):
             if current is not None and current.title_lines and not current.body_lines:
                 current.standfirst_lines.append(line)
                 continue

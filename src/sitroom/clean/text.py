@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitroom.clean.article import date_for, make_article
-from sitroom.clean.lines import Line, candidate_kind, mark_comment_thread, mark_related_lists, split_lines
+from sitroom.clean.lines import Line, candidate_kind, mark_comment_thread, mark_related_lists, split_lines, unwrap
 from sitroom.clean.patterns import CRAWLER_DATE
 from sitroom.clean.segment import Segment, segment
 from sitroom.model import Article, Page, RemovedSpan
@@ -26,7 +26,7 @@ def split_crawler_date(text: str) -> tuple[str, str | None, int]:
 def classify(text: str) -> tuple[list[Line], list[Segment]]:
     """Lines with their final classes, and the article segments (exposed for evaluation)."""
     text, _, _ = split_crawler_date(text)
-    lines = split_lines(text)
+    lines = unwrap(split_lines(text))
     for line in lines:
         candidate_kind(line)
     mark_related_lists(lines)
