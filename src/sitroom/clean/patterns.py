@@ -123,7 +123,7 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
         r"(?:already a (?:member|subscriber),? please log ?in|request subscription information|subscribe to (?:continue|read)"
         r"|to continue reading|this content is (?:for|available to) (?:subscribers|members)|content is protected)",
     ),
-    ("embedded post", r"(?:pic\.twitter\.com/|^—\s.{1,60}\(@\w+\)|\(@\w{2,15}\)\s+(?:%s)\.?\s+\d)" % _MONTHS),
+    ("embedded post", rf"(?:pic\.twitter\.com/|^—\s.{{1,60}}\(@\w+\)|\(@\w{{2,15}}\)\s+(?:{_MONTHS})\.?\s+\d)"),
     ("bracketed note", r"^\[[^\]]{3,200}\]$"),
     ("tags", r"^(?:tags?|topics?|filed under|categories|category)\s*:"),
 )
