@@ -109,7 +109,7 @@ def _reason(node: LexborNode) -> str:
 
 def _extract(html: str, url: str | None) -> dict | None:
     doc = trafilatura.bare_extraction(
-        html, url=url, favor_precision=True, with_metadata=True, include_comments=False, include_tables=True
+        html, url=url, favor_precision=True, with_metadata=False, include_comments=False, include_tables=True
     )
     return doc.as_dict() if doc is not None else None
 
@@ -165,10 +165,13 @@ def clean_html_page(page: Page) -> list[Article]:
     if not doc or not (doc.get("text") or "").strip():
         raise InputError(page.source, "no article text found in the HTML page")
     title = doc.get("title") or (titles[0] if titles else None)
+    if title and " ".join(title.split()) != title:
+        title = " ".join(title.split())
     paragraphs = [line.strip() for line in doc["text"].split("\n") if line.strip()]
     if paragraphs and title and normalise(paragraphs[0]) == normalise(title):
         paragraphs = paragraphs[1:]
     kept = {normalise(p) for p in paragraphs}
+    kept_text = "\n".join(kept)
     removed: list[RemovedSpan] = []
     seen: set[str] = set()
     for node in tree.css(_BLOCKS):
@@ -176,7 +179,7 @@ def clean_html_page(page: Page) -> list[Article]:
         key = normalise(text)
         if not key or key in seen or key in kept or (title and key == normalise(title)):
             continue
-        if any(key in k for k in kept):
+        if key in kept_text:
             continue
         seen.add(key)
         removed.append(RemovedSpan(text=text, reason=_reason(node), page_start=-1, page_end=-1))
@@ -184,6 +187,13 @@ def clean_html_page(page: Page) -> list[Article]:
     published = date_for(page, 0, [], metadata_date=_published_meta(tree))
     return [
         make_article(
-            page, 0, title, pieces, removed, published, standfirst=doc.get("description"), author=doc.get("author")
+            page,
+            0,
+            title,
+            pieces,
+            removed,
+            published,
+            standfirst=_meta(tree, "og:description", "description"),
+            author=_meta(tree, "author", "article:author"),
         )
     ]
