@@ -449,7 +449,7 @@ def _variants(run: SystemRun, dataset: str) -> list[tuple[str, dict[str, str]]]:
 
 def print_table(datasets: list[Dataset], runs: list[SystemRun]) -> None:
     """P/R/F1, accuracy, speed and failures per system per dataset, then memory per system."""
-    head = f"{'dataset':<22}{'system':<15}{'P':>7}{'R':>7}{'F1':>7}{'±F1':>7}{'acc':>7}"
+    head = f"{'dataset':<24}{'system':<15}{'P':>7}{'R':>7}{'F1':>7}{'±F1':>7}{'acc':>7}"
     print(head + f"{'pages':>7}{'pages/s':>9}{'empty':>7}{'errors':>8}")
     for data in datasets:
         label = f"{data.name} ({len(data.ids)})"
@@ -463,7 +463,7 @@ def print_table(datasets: list[Dataset], runs: list[SystemRun]) -> None:
                 s = score(data, texts)
                 std = f"{s.f1_std:7.3f}" if s.f1_std is not None else f"{'':>7}"
                 print(
-                    f"{label:<22}{name:<15}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{std}{s.accuracy:7.3f}"
+                    f"{label:<24}{name:<15}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{std}{s.accuracy:7.3f}"
                     f"{len(outs):7d}{speed:9.1f}{empty:7d}{errors:8d}"
                 )
         print()

@@ -60,8 +60,20 @@ def test_export_jsonl_has_the_documented_fields(
     _run(capsys, "--db", db, "ingest", str(samples), "-q")
     _, out, _ = _run(capsys, "--db", db, "export", "articles", "--format", "jsonl")
     records = [json.loads(line) for line in out.splitlines()]
-    fields = {"id", "page_id", "source", "source_id", "outlet", "title", "published", "published_precision",
-              "dateline", "language", "body", "removed"}
+    fields = {
+        "id",
+        "page_id",
+        "source",
+        "source_id",
+        "outlet",
+        "title",
+        "published",
+        "published_precision",
+        "dateline",
+        "language",
+        "body",
+        "removed",
+    }
     assert all(fields <= set(r) for r in records)
     feed = [r for r in records if r["source_id"] == "feed-001"]
     assert feed and feed[0]["published"] == "2025-06-13" and feed[0]["source"].endswith("feed.jsonl#1")

@@ -144,3 +144,4 @@ class IngestFailure:
     source: str
     reason: str
     page_id: str | None = None  # set when the raw bytes were kept despite the failure
+    raw: bytes | None = None  # the bytes that could not be read, kept by the store

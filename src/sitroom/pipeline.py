@@ -39,12 +39,12 @@ def _process(page: Page, store: Store, summary: IngestSummary) -> None:
     try:
         articles = clean_page(page)
     except InputError as exc:
-        store.save_failure(page.source, exc.problem, page)
+        store.save_failure(page.source, exc.problem, page, CLEAN_VERSION)
         summary.failures.append(IngestFailure(page.source, exc.problem, page.id))
         return
     except Exception as exc:  # a bug must not cost the rest of the batch
         reason = f"internal error while cleaning ({type(exc).__name__}: {exc})"
-        store.save_failure(page.source, reason, page)
+        store.save_failure(page.source, reason, page, CLEAN_VERSION)
         summary.failures.append(IngestFailure(page.source, reason, page.id))
         return
     store.save_page(page, articles, CLEAN_VERSION)
@@ -63,7 +63,13 @@ def ingest_items(
         if tick is not None:
             tick(item.source)
         if isinstance(item, IngestFailure):
-            store.save_failure(item.source, item.reason)
+            kept = None
+            if item.raw:
+                kept = Page(
+                    id=page_id(item.raw, None), source=item.source, raw=item.raw, text="", content_type="", encoding=""
+                )
+                item.page_id = kept.id
+            store.save_failure(item.source, item.reason, kept)
             summary.failures.append(item)
             continue
         try:
@@ -84,8 +90,12 @@ def ingest_items(
             summary.failures.append(IngestFailure(item.source, exc.problem, kept.id))
             continue
         state = store.page_state(page.id)
-        if state is not None and state[0] == "ok" and state[1] == CLEAN_VERSION:
-            summary.pages_unchanged += 1
+        if state is not None and state[1] == CLEAN_VERSION:
+            # Stored by this cleaning already: unchanged, or still failing for the same reason.
+            if state[0] == "ok":
+                summary.pages_unchanged += 1
+            else:
+                summary.failures.append(IngestFailure(page.source, state[2] or "could not be cleaned", page.id))
             continue
         if state is None:
             summary.pages_new += 1

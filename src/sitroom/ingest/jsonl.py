@@ -22,14 +22,14 @@ def read_jsonl(stream: IO[bytes], source: str) -> Iterator[RawItem | IngestFailu
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield IngestFailure(where, f"line {number} is not valid JSON ({exc})")
+            yield IngestFailure(where, f"line {number} is not valid JSON ({exc})", raw=line)
             continue
         if not isinstance(obj, dict):
-            yield IngestFailure(where, f"line {number} is a JSON {type(obj).__name__}, not an object")
+            yield IngestFailure(where, f"line {number} is a JSON {type(obj).__name__}, not an object", raw=line)
             continue
         body = obj.get("html") if obj.get("html") else obj.get("text")
         if not isinstance(body, str) or not body.strip():
-            yield IngestFailure(where, f"line {number} has no 'text' or 'html' string")
+            yield IngestFailure(where, f"line {number} has no 'text' or 'html' string", raw=line)
             continue
         ext_id = obj.get("id")
         yield RawItem(

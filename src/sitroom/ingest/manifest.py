@@ -37,10 +37,10 @@ class Manifest:
                 except json.JSONDecodeError:
                     continue
                 if isinstance(entry, dict) and isinstance(entry.get("file"), str):
-                    self._entries[os.path.join(folder, entry["file"])] = entry
+                    self._entries[os.path.normpath(os.path.join(folder, entry["file"]))] = entry
 
     def annotate(self, item: RawItem) -> RawItem:
-        entry = self._entries.get(os.path.abspath(item.source))
+        entry = self._entries.get(os.path.normpath(os.path.abspath(item.source)))
         if entry:
             item.url = item.url or entry.get("url")
             item.outlet = item.outlet or entry.get("outlet")

@@ -16,6 +16,15 @@ _HTML_SNIFF = re.compile(r"<\s*(!doctype\s+html|html|head|body|article|div|p|met
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
+def human_size(size: int) -> str:
+    """Bytes as a user reads them: 512 bytes, 40.5 KB, 0.5 MB, 20 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 100 * 1024:
+        return f"{size / 1024:.3g} KB"
+    return f"{size / 1024 / 1024:.3g} MB"
+
+
 def page_id(raw: bytes, url: str | None) -> str:
     """Content hash of the page: its bytes and, when it has one, its URL.
 
@@ -43,9 +52,10 @@ def sniff_kind(text: str, source: str) -> str:
 def make_page(item: RawItem, options: IngestOptions) -> Page:
     """Decode ``item`` into a page. Raises :class:`InputError` naming the source."""
     if len(item.raw) > options.max_page_bytes:
-        size = len(item.raw) / 1024 / 1024
-        limit = options.max_page_bytes / 1024 / 1024
-        raise InputError(item.source, f"page is {size:.1f} MB, over the {limit:.0f} MB limit for one page")
+        raise InputError(
+            item.source,
+            f"page is {human_size(len(item.raw))}, over the {human_size(options.max_page_bytes)} limit for one page",
+        )
     text, encoding = decode(item.raw, item.source, item.charset)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     kind = item.kind or sniff_kind(text, item.source)

@@ -11,6 +11,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -72,13 +73,15 @@ def _read_file(path: str, manifest: Manifest) -> Iterator[RawItem | IngestFailur
         if lower.endswith(".gz"):
             try:
                 raw = gzip.decompress(raw)
-            except (OSError, EOFError) as exc:
-                yield IngestFailure(path, f"gzip data is truncated or corrupt ({exc})")
+            except (OSError, EOFError, zlib.error) as exc:
+                yield IngestFailure(path, f"gzip data is truncated or corrupt ({exc})", raw=raw)
                 return
         kind = "html" if lower.endswith((".html", ".htm", ".xhtml")) else None
         yield manifest.annotate(RawItem(source=path, raw=raw, kind=kind))
-    except (OSError, EOFError) as exc:
-        yield IngestFailure(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield IngestFailure(path, f"gzip data is truncated or corrupt ({exc})")
+    except OSError as exc:
+        yield IngestFailure(path, f"cannot read: {exc.strerror or exc}")
 
 
 def iter_items(

@@ -46,6 +46,17 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[RawItem | IngestFailur
                 continue
             count += 1
             raw = record.content_stream().read()
+            missing = getattr(record.raw_stream, "limit", 0) or 0
+            if missing > 0:
+                # warcio ends quietly at the end of a cut gzip member: the record's
+                # declared length tells that its bytes stop short.
+                yield IngestFailure(
+                    source,
+                    f"archive is truncated: record {count} ({uri}) stops {missing} bytes short; "
+                    f"{count - 1} page(s) before it were read",
+                    raw=raw or None,
+                )
+                return
             yield RawItem(
                 source=f"{source}#{uri or count}",
                 raw=raw,

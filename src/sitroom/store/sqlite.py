@@ -52,6 +52,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise StoreError(f"{self.path}: not a sitroom database ({exc})") from exc
+        except StoreError:
+            self.db.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -98,9 +101,10 @@ class Store:
         return [row[0] for row in self.db.execute("SELECT name FROM schema_migrations ORDER BY version")]
 
     # -- writing --------------------------------------------------------------------
-    def page_state(self, page_id: str) -> tuple[str, int | None] | None:
-        row = self.db.execute("SELECT status, clean_version FROM pages WHERE id = ?", (page_id,)).fetchone()
-        return (row["status"], row["clean_version"]) if row else None
+    def page_state(self, page_id: str) -> tuple[str, int | None, str | None] | None:
+        """``(status, clean_version, error)`` of a stored page, or None when it is new."""
+        row = self.db.execute("SELECT status, clean_version, error FROM pages WHERE id = ?", (page_id,)).fetchone()
+        return (row["status"], row["clean_version"], row["error"]) if row else None
 
     def _upsert_page(self, page: Page, status: str, error: str | None, clean_version: int | None) -> None:
         self.db.execute(
@@ -176,13 +180,20 @@ class Store:
             [(a.id, i, r.text, r.reason, r.page_start, r.page_end, r.line) for i, r in enumerate(a.removed)],
         )
 
-    def save_failure(self, source: str, reason: str, page: Page | None = None) -> None:
-        """Record why an input failed; keep its raw bytes when there are any."""
+    def save_failure(
+        self, source: str, reason: str, page: Page | None = None, clean_version: int | None = None
+    ) -> None:
+        """Record why an input failed; keep its raw bytes when there are any.
+
+        A page already stored as good is never downgraded by a later failure (a stricter
+        size limit, a cleaning bug): its articles stay, and only the failure is recorded.
+        """
         self.db.execute("BEGIN")
         try:
             if page is not None:
-                self._upsert_page(page, "failed", reason, None)
-                self.db.execute("DELETE FROM articles WHERE page_id = ?", (page.id,))
+                state = self.page_state(page.id)
+                if state is None or state[0] != "ok":
+                    self._upsert_page(page, "failed", reason, clean_version)
             self.db.execute(
                 "INSERT INTO failures (source, reason, page_id, at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (source, reason) DO UPDATE SET at = excluded.at, page_id = excluded.page_id",
