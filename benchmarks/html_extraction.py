@@ -1,7 +1,7 @@
 """HTML main-text extraction: sitroom against trafilatura and readability-lxml.
 
-Why: sitroom's HTML cleaner wraps trafilatura (precision mode, with a title check and a
-re-extraction when the title disagrees); this measures what that costs or buys on two
+Why: sitroom's HTML cleaner wraps trafilatura (precision mode, plus a check that it took the
+page's own story and a re-extraction when not); this measures what that costs or buys on two
 public benchmarks, in one run, each scored with the benchmark's own metric.
 
 Run: ``python benchmarks/html_extraction.py [--limit N] [--save DIR] [--check-peers]``
@@ -16,7 +16,8 @@ or the directory named by ``SITROOM_SHARED``.
   is the mean over pages that predicted any shingle, recall the mean over pages with any true
   shingle, F1 the harmonic mean of those two means. Accuracy is the share of pages whose token
   list equals the truth's. "±" is the bootstrap standard deviation of F1 (1000 resamples).
-  An empty output lowers recall only, as upstream.
+  An empty output lowers recall only, as upstream. ``--check-peers`` scores the peer outputs
+  shipped with the data, which reproduces the published upstream figures.
 * trafilatura evaluation set (990 pages, "with" snippets to keep, "without" snippets to
   drop). As trafilatura's comparison script: a snippet is found when it is a substring of
   the output; counts are summed over all pages; P = TP/(TP+FP), R = TP/(TP+FN),
@@ -35,7 +36,7 @@ bytes through ``make_page`` (its own decoding is part of what is measured).
 
 Each system runs in its own freshly spawned process, one after the other, so its pages/s
 are not disturbed by the others and ``ru_maxrss`` is its own peak ("base" is the peak after
-imports and data loading, before the first page).
+imports and one warm-up page, before the timed pages; pages are streamed, not preloaded).
 """
 
 from __future__ import annotations
@@ -285,9 +286,10 @@ def _child(system: str, root: str, limit: int | None, result: str, go: EventType
     """Body of one system's process: wait for its turn, run, write the result as JSON."""
     go.wait()
     run = run_system(system, Path(root), limit)
-    payload = {"system": run.system, "base": run.base_rss_kib, "peak": run.peak_rss_kib, "outputs": {}}
-    for dataset, found in run.outputs.items():
-        payload["outputs"][dataset] = {k: [o.text, o.title, o.failure, o.seconds] for k, o in found.items()}
+    outputs = {
+        d: {k: [o.text, o.title, o.failure, o.seconds] for k, o in found.items()} for d, found in run.outputs.items()
+    }
+    payload = {"system": run.system, "base": run.base_rss_kib, "peak": run.peak_rss_kib, "outputs": outputs}
     Path(result).write_text(json.dumps(payload), encoding="utf-8")
 
 
@@ -557,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"\nsitroom extraction: {len(outs)} pages in {seconds:.1f} s = {speed:.1f} pages/s;"
             f" peak RSS {sitroom.peak_rss_kib / 1024:.0f} MiB"
-            f" ({sitroom.base_rss_kib / 1024:.0f} MiB after imports and data loading)"
+            f" ({sitroom.base_rss_kib / 1024:.0f} MiB after imports and one warm-up page)"
         )
     if args.check_peers:
         print()

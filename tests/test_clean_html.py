@@ -29,7 +29,10 @@ def test_sample_html_page(samples: Path) -> None:
     assert "comment" in reasons or any(r.startswith("comment") for r in reasons)
 
 
-_PARA = "In {town}, officials said on {day} that {topic} continued for a {n}th day, residents told reporters."
+_PARA = (
+    "In {town}, officials said on {day} that {topic} continued for a {n}th day, residents told reporters, "
+    "adding that the roads out of town were open again and that shops had reopened near the old market."
+)
 SHORT = "".join(f"<p>{_PARA.format(town='Tell Amrit', day='Monday', topic='the patrols', n=i)}</p>" for i in range(3))
 LONG = "".join(
     f"<p>{_PARA.format(town='Harbortown', day='Sunday', topic='the mayoral count', n=i)} More words about the "

@@ -29,6 +29,8 @@ _BINARY_MAGIC = {
 # Share of control bytes (other than tab, CR, LF, FF) above which a file is binary. Text
 # in any encoding has almost none; 2% tolerates a few stray bytes in a scraped page.
 _MAX_CONTROL_SHARE = 0.02
+# A few stray NUL bytes occur in real scraped pages; binary files have them everywhere.
+_MAX_NUL_SHARE = 0.005
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -41,8 +43,9 @@ def check_not_binary(raw: bytes, source: str) -> None:
         if raw.startswith(magic):
             raise InputError(source, f"not a text or HTML page: it is {what}")
     sample = raw[:65536]
-    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(source, "not a text or HTML page: it holds NUL bytes (binary data)")
+    nuls = sample.count(b"\x00")
+    if nuls > _MAX_NUL_SHARE * len(sample) and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(source, f"not a text or HTML page: {nuls} NUL bytes in the first {len(sample)} (binary data)")
     controls = len(_CONTROL.findall(sample))
     if controls / max(1, len(sample)) > _MAX_CONTROL_SHARE:
         raise InputError(source, f"not a text or HTML page: {controls} control bytes in the first {len(sample)}")

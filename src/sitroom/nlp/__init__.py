@@ -1,0 +1,1 @@
+"""Language tools shared by the stages: sentence splitting, embeddings, text features."""

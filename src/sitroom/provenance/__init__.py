@@ -1,0 +1,1 @@
+"""Provenance: syndication families, who copied whom and what each copy changed."""

@@ -1,0 +1,74 @@
+"""The credit a copy gives: which agency or outlet it says the text came from.
+
+"With reporting from AFP", "(Reuters) -", "Reuters reported", "Agence France Presse",
+"told Sputnik", "the Turkish Anadolu News Agency quoted". Read from the body and from the
+lines the cleaner removed (credit lines and bylines are removed from the body but kept).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitroom.model import Article
+
+# Agencies and outlets that wire copy is credited to, with the names they go by.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse", "France Presse"),
+    "Reuters": ("Reuters",),
+    "AP": ("AP", "Associated Press"),
+    "Anadolu": ("Anadolu Agency", "Anadolu News Agency", "Anadolu", "AA"),
+    "Sputnik": ("Sputnik",),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Interfax": ("Interfax",),
+    "RT": ("RT",),
+    "Xinhua": ("Xinhua",),
+    "SANA": ("SANA",),
+    "IRNA": ("IRNA",),
+    "dpa": ("dpa", "Deutsche Presse-Agentur"),
+    "EFE": ("EFE",),
+    "ANSA": ("ANSA",),
+    "UPI": ("UPI",),
+    "Al Jazeera": ("Al Jazeera",),
+    "TRT World": ("TRT World", "TRT"),
+    "Kyodo": ("Kyodo",),
+    "CPA": ("CPA", "Continental Press Agency"),
+    "Meridian News": ("Meridian News",),
+}
+_NAME_TO_AGENCY = {alias.lower(): agency for agency, aliases in AGENCIES.items() for alias in aliases}
+_ALIASES = "|".join(sorted((re.escape(a) for a in _NAME_TO_AGENCY), key=len, reverse=True))
+_A = rf"(?P<agency>{_ALIASES})"
+
+# Phrases that credit a source for the text (not merely mention the agency).
+CREDIT_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b(?:[Ww]ith|[Aa]dditional) (?:additional )?reporting (?:by|from) {_A}\b",
+        rf"\b[Rr]eporting by {_A}\b",
+        rf"^[A-Z][A-Z .,'-]{{2,40}}\s*\({_A}\)",  # dateline "MOSCOW (Reuters) -"
+        rf"\({_A}\)\s*[-—–]",
+        rf"\b{_A} reported\b",
+        rf"\b(?:told|according to|cited by|citing|quoted by|via) (?:the )?(?:\w+ )?{_A}\b",
+        rf"\b(?:the )?(?:\w+ )?{_A} (?:quoted|cited|reports|said, citing)\b",
+        rf"\b(?:[Ss]ource|[Cc]redit|[Cc]ourtesy)\s*:\s*{_A}\b",
+        rf"^(?:By )?{_A}$",
+        rf"[-—–]\s*{_A}$",
+    )
+)
+
+
+def find_credits(article: Article) -> list[str]:
+    """Credit phrases in the article, as ``"AFP: with reporting from AFP"``, in order found."""
+    texts = [article.body, *(r.text for r in article.removed if "credit" in r.reason or "byline" in r.reason)]
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for text in texts:
+        for paragraph in text.split("\n\n"):
+            for pattern in CREDIT_PATTERNS:
+                for match in pattern.finditer(paragraph):
+                    agency = _NAME_TO_AGENCY[match.group("agency").lower()]
+                    phrase = " ".join(match.group(0).split()).strip(" -—–")
+                    if (agency, phrase.lower()) not in seen:
+                        seen.add((agency, phrase.lower()))
+                        found.append(f"{agency}: {phrase}")
+    return found
