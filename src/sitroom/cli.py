@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -14,12 +14,13 @@ from tqdm import tqdm
 
 from sitroom import __version__
 from sitroom.errors import SitroomError
+from sitroom.grouping.stage import update_groups
 from sitroom.ingest.sources import expand_paths, iter_items
 from sitroom.ingest.url import is_url
 from sitroom.pipeline import IngestSummary, ingest_items, reclean_stored
 from sitroom.report.export import EXPORTERS, export
-from sitroom.report.records import article_record
-from sitroom.report.views import article_view, articles_table
+from sitroom.report.records import article_record, family_record, group_record
+from sitroom.report.views import article_view, articles_table, families_table, stories_table, story_view
 from sitroom.settings import IngestOptions
 from sitroom.store import Store
 
@@ -80,6 +81,8 @@ def run_ingest(
     finally:
         bar.close()
     reclean_stored(store, summary)
+    groups = update_groups(store)
+    summary.groups = (groups.families, groups.events, groups.stories)
     return summary
 
 
@@ -90,6 +93,9 @@ def print_summary(summary: IngestSummary, store: Store) -> None:
         f"{summary.pages_recleaned} cleaned again); articles: {summary.articles} from this run, "
         f"{counts['articles']} in {store.path}"
     )
+    if summary.groups:
+        families, events, stories = summary.groups
+        print(f"families of copies: {families}; events: {events}; stories: {stories}")
     if summary.failures:
         print(f"failures: {len(summary.failures)}")
         for failure in summary.failures:
@@ -126,13 +132,59 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _records(store: Store, what: str) -> tuple[Iterable[dict], list[str]]:
+    if what == "articles":
+        return (article_record(a, *store.source_of(a.page_id)) for a in store.articles()), ARTICLE_FIELDS
+    if what == "families":
+        return (family_record(f) for f in store.families()), ["id", "reference", "members"]
+    if what == "events":
+        fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "story_id"]
+        return (group_record(e) for e in store.events()), fields
+    fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "event_ids"]
+    return (group_record(s) for s in store.stories()), fields
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with Store(args.db) as store, contextlib.ExitStack() as stack:
         out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
-        records = (article_record(a, *store.source_of(a.page_id)) for a in store.articles())
-        count = export(records, out, args.format, ARTICLE_FIELDS)
+        records, fields = _records(store, args.what)
+        count = export(records, out, args.format, fields)
     if args.output:
         print(f"wrote {count} {args.what} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_families(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        articles = {a.id: a for a in store.articles()}
+        families = store.families()
+    titles = {k: a.title for k, a in articles.items()}
+    outlets = {k: a.outlet for k, a in articles.items()}
+    print(families_table(families, titles, outlets))
+    return 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        print(stories_table(store.stories()))
+    return 0
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        stories = [s for s in store.stories() if s["id"] == args.id or s["id"].startswith(args.id)]
+        if not stories:
+            raise SitroomError(f"no story with id '{args.id}' in {args.db} (see 'sitroom stories')")
+        if len(stories) > 1:
+            raise SitroomError(f"story id '{args.id}' is ambiguous: {', '.join(s['id'] for s in stories[:3])}, ...")
+        story = stories[0]
+        events = [e for e in store.events() if e["story_id"] == story["id"]]
+        articles = {a.id: a for a in store.articles()}
+        members: dict[str, dict] = {}
+        for family in store.families():
+            for m in family["members"]:
+                members[m["article_id"]] = {**m, "is_copy": m["article_id"] != family["reference"]}
+    print(story_view(story, events, articles, members))
     return 0
 
 
@@ -149,6 +201,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print_summary(summary, store)
         print()
         print(articles_table(list(store.articles())))
+        print()
+        print(stories_table(store.stories()))
     print(f"\nExplore: sitroom --db {args.db} show ID   |   sitroom --db {args.db} export articles --format jsonl")
     return 0
 
@@ -192,10 +246,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("export", help="export stored records")
-    p.add_argument("what", choices=["articles"])
+    p.add_argument("what", choices=["articles", "families", "events", "stories"])
     p.add_argument("--format", choices=sorted(EXPORTERS), default="jsonl")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("families", help="syndication families: who copied whom, what each copy cut or changed")
+    p.set_defaults(func=cmd_families)
+
+    p = sub.add_parser("stories", help="list stories (developing situations) with their date spans")
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("story", help="one story side by side: events, outlets, headlines, dates and copy edits")
+    p.add_argument("id", help="story id (a unique prefix is enough)")
+    p.set_defaults(func=cmd_story)
 
     p = sub.add_parser("demo", help="run on the bundled sample pages and print what was found")
     p.set_defaults(func=cmd_demo)

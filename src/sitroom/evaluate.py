@@ -87,3 +87,37 @@ def score_page(gold_page: dict[str, Any], articles: list[Article]) -> PageScore:
             if not (lo_ok and hi_ok):
                 score.dates_wrong.append(f"{gold_article['key']}: {value} not in {earliest}..{latest}")
     return score
+
+
+def bcubed(system: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (item → cluster label) against gold."""
+    items = sorted(gold)
+    by_system: dict[str, set[str]] = {}
+    by_gold: dict[str, set[str]] = {}
+    for item in items:
+        by_system.setdefault(system[item], set()).add(item)
+        by_gold.setdefault(gold[item], set()).add(item)
+    precision = recall = 0.0
+    for item in items:
+        mine, truth = by_system[system[item]], by_gold[gold[item]]
+        both = len(mine & truth)
+        precision += both / len(mine)
+        recall += both / len(truth)
+    p, r = precision / len(items), recall / len(items)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pairwise(system: dict[str, str | None], gold: dict[str, str | None]) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of "same group" (None: in no group)."""
+    items = sorted(gold)
+    tp = fp = fn = 0
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            same_gold = gold[a] is not None and gold[a] == gold[b]
+            same_system = system[a] is not None and system[a] == system[b]
+            tp += same_gold and same_system
+            fp += same_system and not same_gold
+            fn += same_gold and not same_system
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

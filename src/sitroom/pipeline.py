@@ -29,6 +29,7 @@ class IngestSummary:
     pages_recleaned: int = 0
     articles: int = 0
     failures: list[IngestFailure] = field(default_factory=list)
+    groups: tuple[int, int, int] | None = None  # families, events, stories after the run
 
     @property
     def pages(self) -> int:

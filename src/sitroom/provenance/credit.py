@@ -36,7 +36,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Meridian News": ("Meridian News",),
 }
 _NAME_TO_AGENCY = {alias.lower(): agency for agency, aliases in AGENCIES.items() for alias in aliases}
-_ALIASES = "|".join(sorted((re.escape(a) for a in _NAME_TO_AGENCY), key=len, reverse=True))
+# Matched as written: "AP" and "AA" are agencies, "ap" and "aa" are not.
+_ALIASES = "|".join(sorted((re.escape(a) for aliases in AGENCIES.values() for a in aliases), key=len, reverse=True))
 _A = rf"(?P<agency>{_ALIASES})"
 
 # Phrases that credit a source for the text (not merely mention the agency).

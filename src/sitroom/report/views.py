@@ -54,3 +54,71 @@ def article_view(article: Article, source: str) -> str:
         where = f"line {span.line}" if span.line else "block"
         lines.append(f"  [{span.reason}] {where}: {_cut(span.text, width - 30)}")
     return "\n".join(lines)
+
+
+def families_table(families: list[dict], titles: dict[str, str | None], outlets: dict[str, str | None]) -> str:
+    """One block per family: its reference, then each copy with what it cut, added, changed."""
+    if not families:
+        return "no syndication families yet"
+    lines = []
+    for family in families:
+        ref = family["reference"]
+        lines.append(
+            f"{family['id']}  ({len(family['members'])} copies)  reference: {outlets.get(ref) or '—'} "
+            f"{_cut(titles.get(ref), 70)}"
+        )
+        for m in family["members"]:
+            mark = "*" if m["article_id"] == ref else " "
+            credit = "; ".join(m["credit"]) or "no credit given"
+            inherited = f"  date from {m['inherited_from']}: {m['inherited_date']}" if m["inherited_date"] else ""
+            lines.append(
+                f"  {mark} {m['article_id']:<20} {_cut(outlets.get(m['article_id']), 26) or '—':<26} "
+                f"same {m['same']:>3}  cut {len(m['omitted']):>3}  added {len(m['added']):>3}  "
+                f"changed {len(m['changed']):>3}  [{credit}]{inherited}"
+            )
+    return "\n".join(lines)
+
+
+def stories_table(stories: list[dict]) -> str:
+    if not stories:
+        return "no stories yet: run 'sitroom ingest PATH'"
+    rows = [f"{'id':<22} {'from':<10} {'to':<10} {'events':>6} {'arts':>5}  label"]
+    for s in stories:
+        rows.append(
+            f"{s['id']:<22} {s['first_date'] or '—':<10} {s['last_date'] or '—':<10} "
+            f"{len(s['event_ids']):>6} {len(s['article_ids']):>5}  {_cut(s['label'], 70)}"
+        )
+    return "\n".join(rows)
+
+
+def story_view(story: dict, events: list[dict], articles: dict, families_by_article: dict[str, dict]) -> str:
+    """A story side by side: each event, its articles (outlet, date, headline) and copy edits."""
+    width = min(120, shutil.get_terminal_size((120, 20)).columns)
+    lines = [
+        story["label"],
+        "=" * min(width, len(story["label"])),
+        f"id: {story['id']}   {story['first_date'] or '?'} – {story['last_date'] or '?'}   "
+        f"{len(story['article_ids'])} articles, {len(events)} events, outlets: {', '.join(story['outlets']) or '—'}",
+    ]
+    for event in events:
+        lines += [
+            "",
+            f"■ {event['label']}  ({event['first_date'] or 'undated'}"
+            f"{' – ' + event['last_date'] if event['last_date'] and event['last_date'] != event['first_date'] else ''})"
+            f"  [{event['id']}]",
+        ]
+        lines.append(f"  {'outlet':<28} {'published':<10} headline")
+        for aid in event["article_ids"]:
+            a = articles[aid]
+            date = a.published.value if a.published else "—"
+            lines.append(f"  {_cut(a.outlet, 28) or '—':<28} {date:<10} {_cut(a.title or a.body, width - 44)}")
+            member = families_by_article.get(aid)
+            if member and member.get("is_copy"):
+                for change in member["changed"][:3]:
+                    for old, new in change["edits"][:2]:
+                        lines.append(f"      changed: “{_cut(old, 40)}” → “{_cut(new, 40)}”")
+                if member["omitted"]:
+                    lines.append(f"      cut {len(member['omitted'])} sentence(s) of the reference")
+                if member["added"]:
+                    lines.append(f"      added {len(member['added'])} sentence(s)")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Grouping: articles into events (one real-world happening) and events into stories."""

@@ -1,0 +1,129 @@
+"""What grouping compares articles by: event date, names across scripts, words, meaning.
+
+* The event date: the date the lead reports (resolved against the publication date, own
+  or inherited from the article's family), else the publication date; for undated pages,
+  the latest full date the text states (marked as an estimate).
+* Anchors: proper names and numbers reduced to a consonant skeleton of their ASCII
+  transliteration, so Idlib, Идлиб and إدلب, Shoigu and Шойгу, meet ("dlb", "shg").
+* Words of the title and lead, for a TF-IDF comparison within a language.
+* A MiniLM sentence embedding of the title and lead, for English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from anyascii import anyascii
+
+from sitroom.clean.patterns import STOPWORDS
+from sitroom.model import Article
+from sitroom.nlp.when import lead_event_date, text_dates, years
+
+LEAD_PARAGRAPHS = 3
+LEAD_CHARS = 900
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_VOWELS = str.maketrans("", "", "aeiouyw'’")
+MIN_SKELETON = 3
+# A date the text states (for an undated page) is the event's date give or take this.
+TEXT_DATE_UNCERTAINTY = 10
+
+
+@dataclass(slots=True)
+class Doc:
+    article_id: str
+    language: str | None
+    outlet: str | None
+    title: str
+    lead: str
+    published: date | None
+    event_date: date | None  # a day the article dates its event to, when it does
+    date_basis: str  # "lead", "published", "text", "month", "year", "none"
+    year: int | None
+    when: date | None = None  # best guess of the event's date, within ± ``uncertainty`` days
+    uncertainty: int = 0
+    anchors: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    embedding: np.ndarray | None = None
+
+
+def skeleton(token: str) -> str:
+    return anyascii(token).lower().translate(_VOWELS)
+
+
+def _anchor_tokens(text: str, latin: bool) -> list[str]:
+    out = []
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if token.isdigit():
+            if len(token) <= 4:
+                out.append(f"#{token}")
+            continue
+        # In Latin, Cyrillic and Greek scripts names are capitalised; Arabic has no case,
+        # so every longer word may be a name there.
+        if (token[0].isupper() and len(token) >= 3) or (not latin and not token[0].isupper() and len(token) >= 4):
+            if token.lower() in STOPWORDS:
+                continue
+            key = skeleton(token)
+            if len(key) >= MIN_SKELETON:
+                out.append(key)
+    return out
+
+
+def lead_of(article: Article) -> str:
+    text = "\n".join(article.paragraph_texts()[:LEAD_PARAGRAPHS])
+    return text[:LEAD_CHARS]
+
+
+def _iso(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def doc_of(article: Article, inherited: str | None = None) -> Doc:
+    """Features of ``article``; ``inherited`` is a publication date from its family."""
+    published = _iso(article.published.value if article.published else None) or _iso(inherited)
+    lead = lead_of(article)
+    title = article.title or ""
+    event = lead_event_date(lead, published)
+    basis = "lead" if event else ("published" if published else "none")
+    event = event or published
+    year = event.year if event else None
+    when, uncertainty = event, 0
+    if event is None:
+        stated = text_dates(f"{title}\n{article.body}")
+        month = article.published.value if article.published and article.published.precision == "month" else None
+        if stated:
+            # The latest full date a page states is usually close to when it was written.
+            when, uncertainty, basis = max(stated), TEXT_DATE_UNCERTAINTY, "text"
+        elif month:
+            when, uncertainty, basis = date.fromisoformat(f"{month}-15"), 16, "month"
+        else:
+            mentioned = years(article.body)
+            if mentioned:
+                when, uncertainty, basis = date(max(mentioned), 7, 1), 183, "year"
+        year = when.year if when else None
+    latin = (article.language or "en") not in ("ar", "fa", "ur", "ckb", "ps", "he")
+    text = f"{title}\n{lead}"
+    return Doc(
+        article_id=article.id,
+        language=article.language,
+        outlet=article.outlet,
+        title=title,
+        lead=lead,
+        published=published,
+        event_date=event,
+        date_basis=basis,
+        year=year,
+        when=when,
+        uncertainty=uncertainty,
+        anchors=Counter(_anchor_tokens(text, latin)),
+        words=Counter(w.lower() for w in _TOKEN.findall(text) if len(w) >= 3 and w.lower() not in STOPWORDS),
+    )

@@ -1,0 +1,178 @@
+"""Group articles into events and events into stories.
+
+An *event* holds the articles whose main subject is one real-world happening; a *story*
+holds the events of one developing situation over days or weeks. Two events that share
+actors, places and phrases (the March 2019 coordination-center talks and the March 2020
+coordination-centers agreement) are told apart by their dates, which is why dates are hard
+constraints and wording only a similarity.
+
+Similarity of two articles: for two English articles, the cosine of their MiniLM lead
+embeddings, blended with TF-IDF cosines of their names and words; otherwise (another
+language on either side) the TF-IDF cosine of their names reduced to transliterated
+skeletons, which is what survives translation. Links above a threshold are joined by
+constrained single linkage (see :mod:`sitroom.grouping.cluster`): an event may not span
+more than a few days, a story not more than several weeks, and a year apart is never the
+same event or story. Copies of one text (a syndication family) are always one event.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from sitroom.grouping.cluster import constrained_components
+from sitroom.grouping.features import Doc
+
+# Weights of the English blend (embedding, names, words); calibrated on the corpus.
+EN_WEIGHTS = (0.55, 0.25, 0.20)
+# Names-only similarity is scaled up to sit on the blend's scale (its same-event median is
+# about 0.26 against 0.71 for the embedding).
+NAMES_ONLY_SCALE = 1.8
+EVENT_THRESHOLD = 0.62
+STORY_THRESHOLD = 0.45
+STORY_THRESHOLD_DATED = 0.3
+EVENT_MAX_SPAN_DAYS = 3
+STORY_MAX_SPAN_DAYS = 45
+# Two dated articles further apart than this are never linked as one event.
+EVENT_MAX_GAP_DAYS = 2
+STORY_MAX_GAP_DAYS = 30
+CHUNK = 2048
+# Dates vaguer than this many days (or none) make a link harder to earn by this much.
+VAGUE_DAYS = 30
+VAGUE_MARGIN = 0.12
+
+
+@dataclass(slots=True)
+class Grouping:
+    events: list[list[str]]
+    stories: list[list[str]]  # article ids per story
+    story_events: list[list[int]]  # indexes into ``events`` per story
+
+
+def _tfidf(bags: list[dict[str, int]]) -> sparse.csr_matrix:
+    vectorizer = TfidfVectorizer(analyzer=lambda bag: list(bag.elements()), sublinear_tf=True, lowercase=False)
+    if not any(bags):
+        return sparse.csr_matrix((len(bags), 1))
+    return vectorizer.fit_transform(bags).tocsr()
+
+
+def _gap(a: Doc, b: Doc) -> int | None:
+    """Least number of days between two articles' event dates, given their uncertainty."""
+    if a.when and b.when:
+        return max(0, abs((a.when - b.when).days) - a.uncertainty - b.uncertainty)
+    return None
+
+
+def _vague(doc: Doc) -> bool:
+    return doc.when is None or doc.uncertainty > VAGUE_DAYS
+
+
+def min_link_score() -> float:
+    """The lowest score any link can be used at; weaker pairs are not kept."""
+    return min(EVENT_THRESHOLD, STORY_THRESHOLD, STORY_THRESHOLD_DATED)
+
+
+def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None) -> Iterable[tuple[float, int, int]]:
+    """``(score, i, j)`` for pairs scoring at least ``min_score``, each pair once.
+
+    With ``rows``, only pairs with at least one side in ``rows`` (new articles) are scored.
+    """
+    if not docs:
+        return
+    names = _tfidf([d.anchors for d in docs])
+    words = _tfidf([d.words for d in docs])
+    english = np.array([d.embedding is not None and d.language == "en" for d in docs])
+    vectors = np.stack([d.embedding if d.embedding is not None else np.zeros(384, np.float32) for d in docs])
+    n = len(docs)
+    wanted = sorted(rows) if rows is not None else list(range(n))
+    for chunk_start in range(0, len(wanted), CHUNK):
+        chunk = wanted[chunk_start : chunk_start + CHUNK]
+        start, stop = chunk[0], chunk[-1] + 1
+        if stop - start != len(chunk):  # scattered rows: score them one block each
+            yield from _scattered(docs, chunk, names, words, vectors, english, min_score, rows)
+            continue
+        name_sim = (names[start:stop] @ names.T).toarray()
+        word_sim = (words[start:stop] @ words.T).toarray()
+        emb_sim = vectors[start:stop] @ vectors.T
+        both_en = english[start:stop, None] & english[None, :]
+        blend = EN_WEIGHTS[0] * emb_sim + EN_WEIGHTS[1] * name_sim + EN_WEIGHTS[2] * word_sim
+        score = np.where(both_en, blend, np.minimum(1.0, NAMES_ONLY_SCALE * name_sim))
+        hit_rows, hit_cols = np.nonzero(score >= min_score)
+        for r, c in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
+            i = start + r
+            if c != i and (c > i or (rows is not None and c not in rows)):
+                yield float(score[r, c]), min(i, c), max(i, c)
+
+
+def _scattered(
+    docs: list[Doc],
+    chunk: list[int],
+    names: sparse.csr_matrix,
+    words: sparse.csr_matrix,
+    vectors: np.ndarray,
+    english: np.ndarray,
+    min_score: float,
+    rows: set[int] | None,
+) -> Iterable[tuple[float, int, int]]:
+    index = np.array(chunk)
+    name_sim = (names[index] @ names.T).toarray()
+    word_sim = (words[index] @ words.T).toarray()
+    emb_sim = vectors[index] @ vectors.T
+    both_en = english[index, None] & english[None, :]
+    blend = EN_WEIGHTS[0] * emb_sim + EN_WEIGHTS[1] * name_sim + EN_WEIGHTS[2] * word_sim
+    score = np.where(both_en, blend, np.minimum(1.0, NAMES_ONLY_SCALE * name_sim))
+    hit_rows, hit_cols = np.nonzero(score >= min_score)
+    for r, c in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
+        i = chunk[r]
+        if c != i and (c > i or (rows is not None and c not in rows)):
+            yield float(score[r, c]), min(i, c), max(i, c)
+
+
+def group(docs: list[Doc], families: list[list[str]]) -> Grouping:
+    """Events and stories of ``docs``; ``families`` are copy families (article ids)."""
+    docs = sorted(docs, key=lambda d: d.article_id)
+    links = [(score, docs[i].article_id, docs[j].article_id) for score, i, j in similarities(docs, min_link_score())]
+    return group_from_links(docs, links, families)
+
+
+def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], families: list[list[str]]) -> Grouping:
+    """Events and stories from scored article pairs (stored or fresh) and copy families."""
+    docs = sorted(docs, key=lambda d: d.article_id)
+    by_id = {d.article_id: d for d in docs}
+    ids = [d.article_id for d in docs]
+    # Only well-dated articles bound a group's span.
+    dates: dict[str, date | None] = {d.article_id: d.when if d.uncertainty <= 1 else None for d in docs}
+    event_links: list[tuple[float, str, str]] = []
+    story_links: list[tuple[float, str, str]] = []
+    for score, a, b in scored:
+        if a not in by_id or b not in by_id:
+            continue
+        gap = _gap(by_id[a], by_id[b])
+        # An article that cannot be dated must earn its link by wording alone.
+        extra = VAGUE_MARGIN if _vague(by_id[a]) or _vague(by_id[b]) else 0.0
+        if score >= EVENT_THRESHOLD + extra and (gap is None or gap <= EVENT_MAX_GAP_DAYS):
+            event_links.append((score, a, b))
+        if gap is not None and gap <= STORY_MAX_GAP_DAYS and not extra:
+            # Two well-dated articles weeks apart at most: shared names and a little
+            # wording make them one developing situation.
+            if score >= STORY_THRESHOLD_DATED:
+                story_links.append((score, a, b))
+        elif score >= STORY_THRESHOLD + extra and (gap is None or gap <= STORY_MAX_GAP_DAYS):
+            story_links.append((score, a, b))
+    known = set(ids)
+    for family in families:
+        members = [m for m in family if m in known]
+        event_links.extend((2.0, a, b) for a, b in itertools.pairwise(members))
+    events = constrained_components(ids, event_links, dates, EVENT_MAX_SPAN_DAYS)
+    event_of = {a: k for k, members in enumerate(events) for a in members}
+    # Stories join whole events: every event link is a story link too.
+    links = story_links + [(2.0, a, b) for _, a, b in event_links]
+    stories = constrained_components(ids, links, dates, STORY_MAX_SPAN_DAYS)
+    story_events = [sorted({event_of[a] for a in members}) for members in stories]
+    return Grouping(events=events, stories=stories, story_events=story_events)

@@ -1,0 +1,186 @@
+"""The grouping stage: families, events and stories for everything in the store.
+
+Incremental: features, MinHash signatures, confirmed copy pairs and similarity links are
+stored; a run computes them only for articles that have none yet (comparing those with
+every stored article), then rebuilds families, events and stories from the stored pairs
+and links, which is cheap and gives the same result whatever order pages came in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from sitroom.grouping import group as grouping
+from sitroom.grouping.features import Doc, doc_of
+from sitroom.model import Article
+from sitroom.provenance.families import Copy, CopyIndex, components, describe
+from sitroom.store import Store
+
+# Bumped when features change, so stored ones are computed again.
+FEATURES_VERSION = 1
+EMBED_LANGUAGES = ("en",)
+
+
+@dataclass(slots=True)
+class GroupSummary:
+    new_articles: int
+    families: int
+    events: int
+    stories: int
+
+
+def _doc_json(doc: Doc) -> dict[str, Any]:
+    data = asdict(doc)
+    data.pop("embedding")
+    for key in ("published", "event_date", "when"):
+        data[key] = data[key].isoformat() if data[key] else None
+    data["anchors"], data["words"] = dict(doc.anchors), dict(doc.words)
+    return data
+
+
+def _doc_from(data: dict[str, Any], embedding: np.ndarray | None) -> Doc:
+    data = dict(data)
+    for key in ("published", "event_date", "when"):
+        data[key] = date.fromisoformat(data[key]) if data[key] else None
+    data["anchors"], data["words"] = Counter(data["anchors"]), Counter(data["words"])
+    return Doc(**data, embedding=embedding)
+
+
+def _compute_features(store: Store, articles: dict[str, Article], new_ids: list[str]) -> None:
+    from sitroom.nlp.embed import embedder
+
+    inherited = store.inherited_dates()
+    docs = {aid: doc_of(articles[aid], inherited.get(aid, (None,))[0]) for aid in new_ids}
+    english = [aid for aid in new_ids if docs[aid].language in EMBED_LANGUAGES]
+    vectors = embedder().embed([f"{docs[a].title}\n{docs[a].lead}" for a in english]) if english else []
+    embedding = dict(zip(english, vectors, strict=True))
+    rows = []
+    for aid in new_ids:
+        copy = Copy.of(articles[aid])
+        rows.append((aid, FEATURES_VERSION, copy.hashvalues, copy.size, _doc_json(docs[aid]), embedding.get(aid)))
+    store.save_features(rows)
+
+
+def update_groups(store: Store) -> GroupSummary:
+    """Bring families, events and stories up to date with the stored articles."""
+    articles = {a.id: a for a in store.articles()}
+    new_ids = store.articles_without_features(FEATURES_VERSION)
+    if new_ids:
+        _compute_features(store, articles, new_ids)
+    stored = list(store.features())
+    copies: dict[str, Copy] = {}
+    docs: dict[str, Doc] = {}
+    for aid, minhash, size, doc, emb in stored:
+        if aid not in articles:
+            continue
+        article = articles[aid]
+        copies[aid] = Copy(
+            aid, article.published.value if article.published else None, Copy.of(article).sentences, minhash, size
+        )
+        docs[aid] = _doc_from(doc, emb)
+    # Families: new articles against the index of all others.
+    new = set(new_ids)
+    index = CopyIndex()
+    pairs: list[tuple[str, str]] = []
+    for aid in sorted(copies, key=lambda a: (a in new, a)):
+        matches = index.add(copies[aid])
+        if aid in new:
+            pairs.extend((aid, m) for m in matches)
+    store.add_copy_pairs(pairs)
+    family_groups = [g for g in components(copies, store.copy_pairs()) if len(g) > 1]
+    families = [describe(g, copies, articles) for g in family_groups]
+    store.replace_families([_family_json(f) for f in families])
+    # Links: new articles against all.
+    ordered = sorted(docs.values(), key=lambda d: d.article_id)
+    rows = {i for i, d in enumerate(ordered) if d.article_id in new}
+    links = [
+        (score, ordered[i].article_id, ordered[j].article_id)
+        for score, i, j in grouping.similarities(ordered, grouping.min_link_score(), rows=rows)
+    ]
+    store.add_links(links)
+    result = grouping.group_from_links(ordered, store.links(), family_groups)
+    events, stories = _describe_groups(result, docs, articles)
+    store.replace_groups(events, stories)
+    return GroupSummary(len(new_ids), len(families), len(events), len(stories))
+
+
+def _family_json(family: Any) -> dict[str, Any]:
+    return {"id": family.id, "reference": family.reference, "members": [asdict(m) for m in family.members]}
+
+
+def _label(members: list[str], docs: dict[str, Doc], articles: dict[str, Article]) -> str:
+    """The title of the member whose title shares most words with the others' titles."""
+    titled = [m for m in members if articles[m].title]
+    if not titled:
+        return (articles[members[0]].body[:80] + "…") if articles[members[0]].body else members[0]
+    words = Counter(w for m in titled for w in set(docs[m].words) if w in (articles[m].title or "").lower())
+    best = max(
+        titled,
+        key=lambda m: (
+            sum(words[w] for w in set(docs[m].words) if w in (articles[m].title or "").lower()),
+            articles[m].language == "en",
+            -len(articles[m].title or ""),
+            m,
+        ),
+    )
+    return articles[best].title or best
+
+
+def _span(members: list[str], docs: dict[str, Doc]) -> tuple[str | None, str | None]:
+    dated = sorted(docs[m].when for m in members if docs[m].when and docs[m].uncertainty <= 1)
+    if not dated:
+        return None, None
+    return dated[0].isoformat(), dated[-1].isoformat()
+
+
+def _places(members: list[str], articles: dict[str, Article]) -> list[str]:
+    """Datelines and the most named capitalised places of the members (until the gazetteer)."""
+    counts = Counter(articles[m].dateline.title() for m in members if articles[m].dateline)
+    return [name for name, _ in counts.most_common(5)]
+
+
+def _describe_groups(
+    result: grouping.Grouping, docs: dict[str, Doc], articles: dict[str, Article]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    events = []
+    story_of_event: dict[int, str] = {}
+    stories = []
+    for s_index, members in enumerate(result.stories):
+        sid = f"st-{members[0]}"
+        first, last = _span(members, docs)
+        stories.append(
+            {
+                "id": sid,
+                "label": _label(members, docs, articles),
+                "first_date": first,
+                "last_date": last,
+                "places": _places(members, articles),
+                "outlets": sorted({articles[m].outlet for m in members if articles[m].outlet}),
+            }
+        )
+        for e_index in result.story_events[s_index]:
+            story_of_event[e_index] = sid
+    for e_index, members in enumerate(result.events):
+        first, last = _span(members, docs)
+        events.append(
+            {
+                "id": f"ev-{members[0]}",
+                "story_id": story_of_event[e_index],
+                "label": _label(members, docs, articles),
+                "first_date": first,
+                "last_date": last,
+                "places": _places(members, articles),
+                "outlets": sorted({articles[m].outlet for m in members if articles[m].outlet}),
+                "article_ids": members,
+            }
+        )
+    return events, stories
+
+
+__all__ = ["GroupSummary", "json", "update_groups"]

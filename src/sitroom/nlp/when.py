@@ -1,0 +1,101 @@
+"""Dates an article's lead speaks of, resolved against its publication date.
+
+Grouping needs the date of the event an article reports, not only the day it was
+published: "Russian jets struck Idlib on Wednesday", published on a Thursday, reports the
+day before. This module reads weekdays, "yesterday"/"today" and day-month dates (in
+English and the Latin-script languages of the corpus) from the first paragraphs, and
+dates with a year anywhere, for articles whose publication date is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitroom.clean.patterns import FOREIGN_MONTHS
+from sitroom.clean.published import _MONTH_NUMBER
+
+_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [
+            "monday lundi lunes montag lunedì segunda pazartesi",
+            "tuesday mardi martes dienstag martedì terça salı",
+            "wednesday mercredi miércoles mittwoch mercoledì quarta çarşamba",
+            "thursday jeudi jueves donnerstag giovedì quinta perşembe",
+            "friday vendredi viernes freitag venerdì sexta cuma",
+            "saturday samedi sábado samstag sabato sábado cumartesi",
+            "sunday dimanche domingo sonntag domenica domingo pazar",
+        ]
+    )
+    for name in names.split()
+}
+_MONTHS_ALL = {**_MONTH_NUMBER, **FOREIGN_MONTHS}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS_ALL), key=len, reverse=True))
+_WEEKDAY_RE = re.compile(rf"\b(?:on|last|this|le|el|am|il|ce)?\s*({'|'.join(_WEEKDAYS)})\b", re.I)
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\b\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?", re.I
+)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "hier": -1, "ayer": -1, "gestern": -1, "ieri": -1}
+_RELATIVE_RE = re.compile(rf"\b({'|'.join(_RELATIVE)})\b", re.I)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_month_dates(text: str, base: date | None) -> list[date]:
+    found: list[date] = []
+    for pattern, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
+        for match in pattern.finditer(text):
+            a, b, year = match.groups()
+            day, month_name = (a, b) if order == "dm" else (b, a)
+            month = _MONTHS_ALL.get(month_name.lower().rstrip("."))
+            if month is None or (month_name.lower() == "may" and order == "md" and not year):
+                continue  # "may 5" is too often a verb and a number
+            if year:
+                value = _safe(int(year), month, int(day))
+            elif base is not None:
+                value = _safe(base.year, month, int(day))
+                if value and value > base + timedelta(days=2):  # news leans to the past
+                    value = _safe(base.year - 1, month, int(day))
+            else:
+                value = None
+            if value:
+                found.append(value)
+    return found
+
+
+def lead_event_date(lead: str, published: date | None) -> date | None:
+    """The first date the lead reports an event on, or None."""
+    candidates: list[tuple[int, date]] = []
+    for match in _RELATIVE_RE.finditer(lead):
+        if published is not None:
+            candidates.append((match.start(), published + timedelta(days=_RELATIVE[match.group(1).lower()])))
+    for match in _WEEKDAY_RE.finditer(lead):
+        if published is None:
+            continue
+        weekday = _WEEKDAYS[match.group(1).lower()]
+        back = (published.weekday() - weekday) % 7
+        candidates.append((match.start(), published - timedelta(days=back)))
+    for value in _day_month_dates(lead, published):
+        candidates.append((lead.find(str(value.day)), value))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+
+
+def text_dates(text: str) -> list[date]:
+    """Every full date with a year in ``text`` (for pages with no publication date)."""
+    return [d for d in _day_month_dates(text, None)]
+
+
+def years(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]

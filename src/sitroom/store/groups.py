@@ -1,0 +1,227 @@
+"""Store methods for families, events and stories (mixed into :class:`~sitroom.store.Store`)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+
+class GroupTables:
+    """Reads and writes of the grouping tables; ``self.db`` is the store's connection."""
+
+    db: sqlite3.Connection
+
+    def _tx(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # -- features ---------------------------------------------------------------------
+    def articles_without_features(self, version: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_features f ON f.article_id = a.id"
+            " WHERE f.article_id IS NULL OR f.version < ? ORDER BY a.id",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    def save_features(self, rows: list[tuple[str, int, np.ndarray, int, dict[str, Any], np.ndarray | None]]) -> None:
+        with self._tx():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_features (article_id, version, minhash, shingles, doc, embedding)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        aid,
+                        version,
+                        mh.astype(np.uint32).tobytes(),
+                        size,
+                        json.dumps(doc),
+                        emb.astype(np.float32).tobytes() if emb is not None else None,
+                    )
+                    for aid, version, mh, size, doc, emb in rows
+                ],
+            )
+
+    def features(self) -> Iterator[tuple[str, np.ndarray, int, dict[str, Any], np.ndarray | None]]:
+        for r in self.db.execute(
+            "SELECT article_id, minhash, shingles, doc, embedding FROM article_features ORDER BY article_id"
+        ):
+            emb = np.frombuffer(r[4], dtype=np.float32) if r[4] is not None else None
+            yield r[0], np.frombuffer(r[1], dtype=np.uint32).astype(np.int64), r[2], json.loads(r[3]), emb
+
+    # -- copies and links ---------------------------------------------------------------
+    def add_copy_pairs(self, pairs: list[tuple[str, str]]) -> None:
+        with self._tx():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO copy_pairs (a, b) VALUES (?, ?)", [tuple(sorted(p)) for p in pairs]
+            )
+
+    def copy_pairs(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.db.execute("SELECT a, b FROM copy_pairs ORDER BY a, b")]
+
+    def add_links(self, links: list[tuple[float, str, str]]) -> None:
+        with self._tx():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO group_links (a, b, score) VALUES (?, ?, ?)",
+                [(min(a, b), max(a, b), score) for score, a, b in links],
+            )
+
+    def links(self) -> list[tuple[float, str, str]]:
+        return [(r[2], r[0], r[1]) for r in self.db.execute("SELECT a, b, score FROM group_links")]
+
+    # -- families, events, stories ------------------------------------------------------
+    def replace_families(self, families: list[dict[str, Any]]) -> None:
+        with self._tx():
+            self.db.execute("DELETE FROM family_members")
+            self.db.execute("DELETE FROM families")
+            for fam in families:
+                self.db.execute("INSERT INTO families (id, reference) VALUES (?, ?)", (fam["id"], fam["reference"]))
+                self.db.executemany(
+                    "INSERT INTO family_members (family_id, article_id, same, omitted, added, changed, credit,"
+                    " inherited_date, inherited_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            fam["id"],
+                            m["article_id"],
+                            m["same"],
+                            json.dumps(m["omitted"]),
+                            json.dumps(m["added"]),
+                            json.dumps(m["changed"]),
+                            json.dumps(m["credit"]),
+                            m["inherited_date"],
+                            m["inherited_from"],
+                        )
+                        for m in fam["members"]
+                    ],
+                )
+
+    def families(self) -> list[dict[str, Any]]:
+        out = []
+        for fid, ref in self.db.execute("SELECT id, reference FROM families ORDER BY id").fetchall():
+            members = []
+            for r in self.db.execute(
+                "SELECT article_id, same, omitted, added, changed, credit, inherited_date, inherited_from"
+                " FROM family_members WHERE family_id = ? ORDER BY article_id",
+                (fid,),
+            ):
+                members.append(
+                    {
+                        "article_id": r[0],
+                        "same": r[1],
+                        "omitted": json.loads(r[2]),
+                        "added": json.loads(r[3]),
+                        "changed": json.loads(r[4]),
+                        "credit": json.loads(r[5]),
+                        "inherited_date": r[6],
+                        "inherited_from": r[7],
+                    }
+                )
+            out.append({"id": fid, "reference": ref, "members": members})
+        return out
+
+    def family_of(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT article_id, family_id FROM family_members")}
+
+    def inherited_dates(self) -> dict[str, tuple[str, str]]:
+        return {
+            r[0]: (r[1], r[2])
+            for r in self.db.execute(
+                "SELECT article_id, inherited_date, inherited_from FROM family_members WHERE inherited_date IS NOT NULL"
+            )
+        }
+
+    def replace_groups(self, events: list[dict[str, Any]], stories: list[dict[str, Any]]) -> None:
+        with self._tx():
+            self.db.execute("DELETE FROM event_articles")
+            self.db.execute("DELETE FROM events")
+            self.db.execute("DELETE FROM stories")
+            for s in stories:
+                self.db.execute(
+                    "INSERT INTO stories (id, label, first_date, last_date, places, outlets) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        s["id"],
+                        s["label"],
+                        s["first_date"],
+                        s["last_date"],
+                        json.dumps(s["places"]),
+                        json.dumps(s["outlets"]),
+                    ),
+                )
+            for e in events:
+                self.db.execute(
+                    "INSERT INTO events (id, story_id, label, first_date, last_date, places, outlets)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        e["id"],
+                        e["story_id"],
+                        e["label"],
+                        e["first_date"],
+                        e["last_date"],
+                        json.dumps(e["places"]),
+                        json.dumps(e["outlets"]),
+                    ),
+                )
+                self.db.executemany(
+                    "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                    [(e["id"], a) for a in e["article_ids"]],
+                )
+
+    def events(self) -> list[dict[str, Any]]:
+        out = []
+        for r in self.db.execute(
+            "SELECT id, story_id, label, first_date, last_date, places, outlets FROM events ORDER BY first_date, id"
+        ).fetchall():
+            ids = [
+                x[0]
+                for x in self.db.execute(
+                    "SELECT article_id FROM event_articles WHERE event_id = ? ORDER BY article_id", (r[0],)
+                )
+            ]
+            out.append(
+                {
+                    "id": r[0],
+                    "story_id": r[1],
+                    "label": r[2],
+                    "first_date": r[3],
+                    "last_date": r[4],
+                    "places": json.loads(r[5]),
+                    "outlets": json.loads(r[6]),
+                    "article_ids": ids,
+                }
+            )
+        return out
+
+    def stories(self) -> list[dict[str, Any]]:
+        events = self.events()
+        out = []
+        for r in self.db.execute(
+            "SELECT id, label, first_date, last_date, places, outlets FROM stories ORDER BY first_date, id"
+        ).fetchall():
+            mine = [e for e in events if e["story_id"] == r[0]]
+            out.append(
+                {
+                    "id": r[0],
+                    "label": r[1],
+                    "first_date": r[2],
+                    "last_date": r[3],
+                    "places": json.loads(r[4]),
+                    "outlets": json.loads(r[5]),
+                    "event_ids": [e["id"] for e in mine],
+                    "article_ids": sorted(a for e in mine for a in e["article_ids"]),
+                }
+            )
+        return out
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN")
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.db.execute("ROLLBACK" if kind else "COMMIT")
