@@ -21,7 +21,7 @@ from anyascii import anyascii
 
 from sitroom.clean.patterns import STOPWORDS
 from sitroom.model import Article
-from sitroom.nlp.when import lead_event_date, text_dates, years
+from sitroom.nlp.when import lead_event_date, text_dates
 
 LEAD_PARAGRAPHS = 3
 LEAD_CHARS = 900
@@ -105,10 +105,8 @@ def doc_of(article: Article, inherited: str | None = None) -> Doc:
             when, uncertainty, basis = max(stated), TEXT_DATE_UNCERTAINTY, "text"
         elif month:
             when, uncertainty, basis = date.fromisoformat(f"{month}-15"), 16, "month"
-        else:
-            mentioned = years(article.body)
-            if mentioned:
-                when, uncertainty, basis = date(max(mentioned), 7, 1), 183, "year"
+        # Years merely mentioned ("since 2014", "the 2018 deal") date the past, not the
+        # page: on the corpus they put a third of undated pages in the wrong year.
         year = when.year if when else None
     latin = (article.language or "en") not in ("ar", "fa", "ur", "ckb", "ps", "he")
     text = f"{title}\n{lead}"
