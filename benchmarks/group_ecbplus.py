@@ -175,7 +175,9 @@ def main() -> None:
     print()
     print("B-cubed against the 86 sub-topics; 'sibling': groups holding both sub-topics of one topic;")
     print("'cross-topic': groups holding documents of two topics.")
-    print(f"{'system':<32} {'events':>7} {'P/R/F1':<17}   {'stories':>7} {'P/R/F1':<17}   {'sibling':>8} {'x-topic':>8}")
+    print(
+        f"{'system':<32} {'events':>7} {'P/R/F1':<17}   {'stories':>7} {'P/R/F1':<17}   {'sibling':>8} {'x-topic':>8}"
+    )
     gold = {d.id: d.subtopic for d in documents}
     row("gold sub-topics", gold, gold, documents)
     for dated, (result, _) in results.items():

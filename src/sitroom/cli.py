@@ -14,13 +14,21 @@ from tqdm import tqdm
 
 from sitroom import __version__
 from sitroom.errors import SitroomError
+from sitroom.extract.stage import update_facts
 from sitroom.grouping.stage import update_groups
 from sitroom.ingest.sources import expand_paths, iter_items
 from sitroom.ingest.url import is_url
 from sitroom.pipeline import IngestSummary, ingest_items, reclean_stored
 from sitroom.report.export import EXPORTERS, export
 from sitroom.report.records import article_record, family_record, group_record
-from sitroom.report.views import article_view, articles_table, families_table, stories_table, story_view
+from sitroom.report.views import (
+    article_view,
+    articles_table,
+    facts_view,
+    families_table,
+    stories_table,
+    story_view,
+)
 from sitroom.settings import IngestOptions
 from sitroom.store import Store
 
@@ -83,6 +91,8 @@ def run_ingest(
     reclean_stored(store, summary)
     groups = update_groups(store)
     summary.groups = (groups.families, groups.events, groups.stories)
+    facts = update_facts(store)
+    summary.facts = (facts.analysed, facts.skipped, facts.facts)
     return summary
 
 
@@ -96,6 +106,9 @@ def print_summary(summary: IngestSummary, store: Store) -> None:
     if summary.groups:
         families, events, stories = summary.groups
         print(f"families of copies: {families}; events: {events}; stories: {stories}")
+    if summary.facts and (summary.facts[0] or summary.facts[1]):
+        analysed, skipped, count = summary.facts
+        print(f"facts: {count} from {analysed} articles; {skipped} not analysed (not English)")
     if summary.failures:
         print(f"failures: {len(summary.failures)}")
         for failure in summary.failures:
@@ -140,6 +153,25 @@ def _records(store: Store, what: str) -> tuple[Iterable[dict], list[str]]:
     if what == "events":
         fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "story_id"]
         return (group_record(e) for e in store.events()), fields
+    if what == "facts":
+        fields = [
+            "kind",
+            "article_id",
+            "span",
+            "text",
+            "name",
+            "country",
+            "lat",
+            "lon",
+            "geonames_id",
+            "precision",
+            "value",
+            "figure",
+            "qualifier",
+            "victims",
+            "source",
+        ]
+        return iter(store.facts()), fields
     fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "event_ids"]
     return (group_record(s) for s in store.stories()), fields
 
@@ -151,6 +183,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         count = export(records, out, args.format, fields)
     if args.output:
         print(f"wrote {count} {args.what} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        article = store.find_article(args.id)
+        if article is None:
+            raise SitroomError(f"no article with id '{args.id}' in {args.db} (see 'sitroom articles')")
+        facts = store.facts(article.id)
+        reason = dict(store.skipped_articles()).get(article.id)
+    print(facts_view(article, facts, reason))
     return 0
 
 
@@ -246,10 +289,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("export", help="export stored records")
-    p.add_argument("what", choices=["articles", "families", "events", "stories"])
+    p.add_argument("what", choices=["articles", "families", "events", "stories", "facts"])
     p.add_argument("--format", choices=sorted(EXPORTERS), default="jsonl")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("facts", help="one article with its places, times and figures marked in the text")
+    p.add_argument("id", help="article id (a unique prefix is enough)")
+    p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("families", help="syndication families: who copied whom, what each copy cut or changed")
     p.set_defaults(func=cmd_families)

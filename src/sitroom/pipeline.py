@@ -30,6 +30,7 @@ class IngestSummary:
     articles: int = 0
     failures: list[IngestFailure] = field(default_factory=list)
     groups: tuple[int, int, int] | None = None  # families, events, stories after the run
+    facts: tuple[int, int, int] | None = None  # articles analysed, skipped, facts extracted
 
     @property
     def pages(self) -> int:

@@ -122,3 +122,39 @@ def story_view(story: dict, events: list[dict], articles: dict, families_by_arti
                 if member["added"]:
                     lines.append(f"      added {len(member['added'])} sentence(s)")
     return "\n".join(lines)
+
+
+def facts_view(article: Article, facts: list[dict], skipped_reason: str | None) -> str:
+    """The article with each fact marked in the text [like this]¹, then the facts listed."""
+    width = min(100, shutil.get_terminal_size((100, 20)).columns)
+    lines = [article.title or "(untitled)", f"id: {article.id}   outlet: {article.outlet or '—'}", ""]
+    if skipped_reason:
+        return "\n".join([*lines, f"not analysed: {skipped_reason}"])
+    marked = article.body
+    for number, fact in sorted(enumerate(facts, start=1), key=lambda x: -x[1]["span"][0]):
+        start, end = fact["span"]
+        marked = f"{marked[:start]}[{marked[start:end]}]{number}{marked[end:]}"
+    for paragraph in marked.split("\n\n"):
+        lines += [*textwrap.wrap(paragraph, width), ""]
+    lines.append(f"Facts ({len(facts)}):")
+    for number, fact in enumerate(facts, start=1):
+        lines.append(f"  {number:>3} {fact['kind']:<6} {_describe(fact)}")
+    return "\n".join(lines)
+
+
+def _describe(fact: dict) -> str:
+    if fact["kind"] == "place":
+        return (
+            f"{fact['text']!r} → {fact['name']} ({fact['country']}) {fact['lat']:.3f}, {fact['lon']:.3f} "
+            f"[{fact['precision']}]"
+        )
+    if fact["kind"] == "time":
+        return f"{fact['text']!r} → {fact['value'] or 'unresolved'} [{fact['precision']}]"
+    if fact["kind"] == "figure":
+        parts = [f"{fact['figure']} {fact['qualifier']} {fact['value']}", fact.get("victims") or ""]
+        if fact.get("includes"):
+            parts.append(f"including {'; '.join(fact['includes'])}")
+        if fact.get("source"):
+            parts.append(f"— {fact['source']}")
+        return " ".join(p for p in parts if p)
+    return fact["text"]

@@ -225,3 +225,58 @@ class _Transaction:
 
     def __exit__(self, kind: object, *_: object) -> None:
         self.db.execute("ROLLBACK" if kind else "COMMIT")
+
+
+class FactTables:
+    """Reads and writes of extracted facts; ``self.db`` is the store's connection."""
+
+    db: sqlite3.Connection
+
+    def articles_without_facts(self, version: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN fact_runs r ON r.article_id = a.id"
+            " WHERE r.article_id IS NULL OR r.version < ? ORDER BY a.id",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    def save_facts(self, article_id: str, version: int, facts: list[dict[str, Any]], reason: str | None) -> None:
+        """Replace an article's facts in one transaction."""
+        with _Transaction(self.db):
+            self.db.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
+            self.db.executemany(
+                "INSERT INTO facts (article_id, seq, kind, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        article_id,
+                        i,
+                        f["kind"],
+                        f["span"][0],
+                        f["span"][1],
+                        f["text"],
+                        json.dumps({k: v for k, v in f.items() if k not in ("kind", "span", "text", "article_id")}),
+                    )
+                    for i, f in enumerate(facts)
+                ],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO fact_runs (article_id, version, analysed, reason) VALUES (?, ?, ?, ?)",
+                (article_id, version, int(reason is None), reason),
+            )
+
+    def facts(self, article_id: str | None = None) -> list[dict[str, Any]]:
+        query = "SELECT article_id, kind, start, end, text, data FROM facts"
+        args: tuple = ()
+        if article_id:
+            query += " WHERE article_id = ?"
+            args = (article_id,)
+        out = []
+        for r in self.db.execute(query + " ORDER BY article_id, seq", args):
+            out.append({"kind": r[1], "article_id": r[0], "span": [r[2], r[3]], "text": r[4], **json.loads(r[5])})
+        return out
+
+    def skipped_articles(self) -> list[tuple[str, str]]:
+        return [
+            (r[0], r[1])
+            for r in self.db.execute("SELECT article_id, reason FROM fact_runs WHERE analysed = 0 ORDER BY article_id")
+        ]

@@ -1,0 +1,126 @@
+"""The facts stage: places, times and figures for every stored article not yet analysed.
+
+Facts are read from English text for now; an article in another language is kept and
+labelled, and the stage records why it was not analysed. Times are resolved against the
+article's publication date, or the date its family gives it. Each fact carries its
+evidence: the span of the article body it was read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sitroom.extract.figures import extract_figures
+from sitroom.extract.gazetteer import gazetteer
+from sitroom.extract.places import extract_places
+from sitroom.extract.times import extract_times
+from sitroom.model import Article
+from sitroom.store import Store
+
+# Bumped when extraction changes, so stored facts are extracted again.
+FACTS_VERSION = 1
+LANGUAGES = ("en",)
+BATCH = 16
+
+
+@dataclass(slots=True)
+class FactSummary:
+    analysed: int
+    skipped: int
+    facts: int
+
+
+def _reference_date(article: Article, inherited: dict[str, tuple[str, str]]) -> date | None:
+    value = article.published.value if article.published and article.published.precision == "day" else None
+    value = value or inherited.get(article.id, (None, None))[0]
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def article_facts(article: Article, doc: object, reference: date | None) -> list[dict]:
+    """All facts of one article as export records (``doc`` is its spaCy parse)."""
+    facts: list[dict] = []
+    for m in extract_places(doc, gazetteer(), article.dateline):
+        p = m.place
+        facts.append(
+            {
+                "kind": "place",
+                "article_id": article.id,
+                "span": [m.start, m.end],
+                "text": m.text,
+                "name": p.name,
+                "country": p.country,
+                "lat": round(p.lat, 5),
+                "lon": round(p.lon, 5),
+                "geonames_id": p.geonames_id,
+                "admin1": p.admin1,
+                "precision": m.precision,
+                "place_kind": p.kind,
+            }
+        )
+    for t in extract_times(article.body, reference):
+        facts.append(
+            {
+                "kind": "time",
+                "article_id": article.id,
+                "span": [t.start, t.end],
+                "text": t.text,
+                "value": t.value,
+                "precision": t.precision,
+                "reference": reference.isoformat() if reference else None,
+            }
+        )
+    for f in extract_figures(article.body):
+        facts.append(
+            {
+                "kind": "figure",
+                "article_id": article.id,
+                "span": [f.start, f.end],
+                "text": f.text,
+                "figure": f.figure,
+                "value": f.value,
+                "qualifier": f.qualifier,
+                "victims": f.victims,
+                "includes": f.includes,
+                "source": f.source,
+                "vague": f.vague,
+            }
+        )
+    facts.sort(key=lambda f: (f["span"][0], f["kind"]))
+    return facts
+
+
+def update_facts(store: Store) -> FactSummary:
+    """Extract facts for the stored articles that have none from this version."""
+    from sitroom.nlp.language import english
+
+    todo = set(store.articles_without_facts(FACTS_VERSION))
+    if not todo:
+        return FactSummary(0, 0, 0)
+    articles = [a for a in store.articles() if a.id in todo]
+    inherited = store.inherited_dates()
+    analysed = skipped = count = 0
+    english_articles = []
+    for article in articles:
+        if article.language not in LANGUAGES:
+            store.save_facts(
+                article.id,
+                FACTS_VERSION,
+                [],
+                f"language {article.language or 'unknown'}: facts are read from English text for now",
+            )
+            skipped += 1
+        else:
+            english_articles.append(article)
+    nlp = english()
+    for article, doc in zip(
+        english_articles, nlp.pipe((a.body for a in english_articles), batch_size=BATCH), strict=True
+    ):
+        facts = article_facts(article, doc, _reference_date(article, inherited))
+        store.save_facts(article.id, FACTS_VERSION, facts, None)
+        analysed += 1
+        count += len(facts)
+    return FactSummary(analysed, skipped, count)
