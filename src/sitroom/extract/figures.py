@@ -235,7 +235,7 @@ def extract_figures(text: str) -> list[Figure]:
         if parsed is None:
             return
         value, vague = parsed
-        if kind != "troops" and 1900 <= value <= 2100 and m.group("num").isdigit():
+        if 1900 <= value <= 2100 and m.group("num").isdigit():
             return  # a year, not a count
         qual = QUALIFIERS.get((m.groupdict().get("qual") or "").lower(), "about" if vague else "exact")
         incl = m.groupdict().get("incl")

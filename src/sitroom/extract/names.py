@@ -30,7 +30,8 @@ def exact_key(name: str) -> str:
     text = _DROP.sub("", text)
     text = _ARTICLE.sub(" ", f" {text}").strip()
     text = _TELL.sub("tal", text)
-    key = _NON_ALNUM.sub("", text)
+    # Doubled letters come and go in transliteration: Rifaat/Rifat, Maarrat/Maarat.
+    key = _DOUBLE.sub(r"\1", _NON_ALNUM.sub("", text))
     # A final -ah/-eh is a transliteration of the same ending as -a: Hamah, Hama.
     return key[:-1] if len(key) > 4 and key.endswith(("ah", "eh")) else key
 

@@ -36,6 +36,26 @@ _MONTH_NUM = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 _MONTH_NUM.update({m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)})
 _MONTH_NUM["sept"] = 9
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "since",
+        "of",
+        "last",
+        "early",
+        "late",
+        "mid",
+        "mid-",
+        "until",
+        "by",
+        "from",
+        "next",
+        "this",
+        "during",
+        "before",
+        "after",
+    }
+)
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -187,7 +207,7 @@ def extract_times(text: str, base: date | None) -> list[TimeExpr]:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if kind in ("md", "dm", "my", "month", "rel_month") and m.group("month") == "May" and _may_is_verb(text, m):
+            if kind in ("md", "dm", "month") and m.group("month") == "May" and _may_is_verb(text, m):
                 continue
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -198,11 +218,9 @@ def extract_times(text: str, base: date | None) -> list[TimeExpr]:
 
 
 def _may_is_verb(text: str, m: re.Match[str]) -> bool:
-    """ "May" at a sentence start followed by a verb-like word is the modal verb."""
-    after = text[m.end() : m.end() + 20].split()
-    return (
-        m.group(0) == "May"
-        and not re.match(r"\s*\d", text[m.end() : m.end() + 4])
-        and bool(after)
-        and after[0].islower()
-    )
+    """ "May" is the month only next to a day number or after a preposition ("in May")."""
+    if re.match(r"\s*\d", text[m.end() : m.end() + 4]) or re.search(r"\d\s*$", text[max(0, m.start() - 4) : m.start()]):
+        return False
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    preposition = bool(before) and before[-1].lower() in _MONTH_PREPOSITIONS
+    return not preposition
