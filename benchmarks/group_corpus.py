@@ -57,8 +57,12 @@ def main() -> None:
                 texts[source_id] = f"{article.title or ''}\n" + "\n".join(article.paragraph_texts()[:3])
         events = {page_of[a]: e["id"] for e in store.events() for a in e["article_ids"] if a in page_of}
         stories = {page_of[a]: s["id"] for s in store.stories() for a in s["article_ids"] if a in page_of}
-        families = {page_of[m["article_id"]]: f["id"] for f in store.families() for m in f["members"]
-                    if m["article_id"] in page_of}
+        families = {
+            page_of[m["article_id"]]: f["id"]
+            for f in store.families()
+            for m in f["members"]
+            if m["article_id"] in page_of
+        }
     ids = sorted(gold)
     gold_events = {i: gold[i]["cluster"] for i in ids}
     gold_stories = {i: _story(gold[i]) for i in ids}
@@ -70,8 +74,9 @@ def main() -> None:
     print(f"sitroom families (pairwise): P {p:.3f} R {r:.3f} F1 {f:.3f}")
     matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([texts.get(i, "") for i in ids]).toarray()
     for threshold in BASELINE_THRESHOLDS:
-        labels = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
-                                         linkage="average").fit_predict(matrix)
+        labels = AgglomerativeClustering(
+            n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
+        ).fit_predict(matrix)
         clusters = {i: str(label) for i, label in zip(ids, labels, strict=True)}
         _row(f"tf-idf average-link {threshold}", clusters, clusters, gold_events, gold_stories)
 
@@ -80,10 +85,16 @@ def _row(name: str, events: dict, stories: dict, gold_events: dict, gold_stories
     ids = sorted(gold_events)
     ev = bcubed({i: events[i] for i in ids}, gold_events)
     st = bcubed({i: stories[i] for i in ids}, gold_stories)
-    crossed = {a for a in ids for b in ids if a != b and gold_stories[a] != gold_stories[b]
-               and (events[a] == events[b] or stories[a] == stories[b])}
-    print(f"{name:<28} {ev[0]:.3f}/{ev[1]:.3f}/{ev[2]:.3f}      {st[0]:.3f}/{st[1]:.3f}/{st[2]:.3f}      "
-          f"{len(crossed):>10}")
+    crossed = {
+        a
+        for a in ids
+        for b in ids
+        if a != b and gold_stories[a] != gold_stories[b] and (events[a] == events[b] or stories[a] == stories[b])
+    }
+    print(
+        f"{name:<28} {ev[0]:.3f}/{ev[1]:.3f}/{ev[2]:.3f}      {st[0]:.3f}/{st[1]:.3f}/{st[2]:.3f}      "
+        f"{len(crossed):>10}"
+    )
 
 
 if __name__ == "__main__":

@@ -213,6 +213,8 @@ def extract_times(text: str, base: date | None) -> list[TimeExpr]:
                 continue
             value, precision = _resolve(kind, m, base)
             taken.append((start, end))
+            if kind == "year":  # the expression is the year, not its preposition
+                start = m.start("y")
             found.append(TimeExpr(start, end, text[start:end], value, precision))
     return sorted(found, key=lambda t: t.start)
 
