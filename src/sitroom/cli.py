@@ -37,6 +37,36 @@ DEMO_DB = "sitroom-demo.db"
 # Show a progress bar when a run has at least this many inputs (and stderr is a terminal).
 PROGRESS_MIN_ITEMS = 20
 _DEFAULTS = IngestOptions()
+# Columns of the facts CSV (JSON Lines carries every field of every kind).
+FACT_FIELDS = [
+    "kind",
+    "article_id",
+    "span",
+    "text",
+    "name",
+    "country",
+    "lat",
+    "lon",
+    "geonames_id",
+    "precision",
+    "value",
+    "figure",
+    "qualifier",
+    "victims",
+    "source",
+    "speaker",
+    "cue",
+    "content",
+    "stance",
+    "direct",
+    "chain",
+    "type",
+    "sub_type",
+    "actors",
+    "place",
+    "time",
+    "status",
+]
 ARTICLE_FIELDS = [
     "id",
     "page_id",
@@ -154,23 +184,7 @@ def _records(store: Store, what: str) -> tuple[Iterable[dict], list[str]]:
         fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "story_id"]
         return (group_record(e) for e in store.events()), fields
     if what == "facts":
-        fields = [
-            "kind",
-            "article_id",
-            "span",
-            "text",
-            "name",
-            "country",
-            "lat",
-            "lon",
-            "geonames_id",
-            "precision",
-            "value",
-            "figure",
-            "qualifier",
-            "victims",
-            "source",
-        ]
+        fields = [*FACT_FIELDS]
         return iter(store.facts()), fields
     fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "event_ids"]
     return (group_record(s) for s in store.stories()), fields

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sitroom.extract.claims import extract_claims
+from sitroom.extract.events import extract_events
 from sitroom.extract.figures import extract_figures
 from sitroom.extract.gazetteer import gazetteer
 from sitroom.extract.places import extract_places
@@ -19,7 +21,7 @@ from sitroom.model import Article
 from sitroom.store import Store
 
 # Bumped when extraction changes, so stored facts are extracted again.
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 LANGUAGES = ("en",)
 BATCH = 16
 
@@ -87,6 +89,48 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
                 "includes": f.includes,
                 "source": f.source,
                 "vague": f.vague,
+            }
+        )
+    for c in extract_claims(doc, article.outlet):
+        facts.append(
+            {
+                "kind": "claim",
+                "article_id": article.id,
+                "span": [c.start, c.end],
+                "text": c.text,
+                "speaker": c.speaker,
+                "speaker_span": list(c.speaker_span) if c.speaker_span else None,
+                "cue": c.cue,
+                "cue_span": list(c.cue_span),
+                "content": c.content,
+                "content_span": list(c.content_span),
+                "stance": c.stance,
+                "direct": c.direct,
+                "chain": c.chain,
+                "denies": c.denies,
+            }
+        )
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]  # type: ignore[attr-defined]
+    for e in extract_events(article.body, facts, sentences):
+        place = e.place
+        facts.append(
+            {
+                "kind": "event",
+                "article_id": article.id,
+                "span": [e.start, e.end],
+                "text": e.text,
+                "type": e.type,
+                "sub_type": e.sub_type,
+                "trigger": e.trigger,
+                "actors": e.actors,
+                "place": {k: place[k] for k in ("name", "country", "lat", "lon", "precision", "span")}
+                if place
+                else None,
+                "time": {k: e.time[k] for k in ("value", "precision", "span")} if e.time else None,
+                "figures": [
+                    {k: f[k] for k in ("figure", "value", "qualifier", "victims", "source", "span")} for f in e.figures
+                ],
+                "status": e.status,
             }
         )
     facts.sort(key=lambda f: (f["span"][0], f["kind"]))

@@ -131,7 +131,9 @@ def facts_view(article: Article, facts: list[dict], skipped_reason: str | None) 
     if skipped_reason:
         return "\n".join([*lines, f"not analysed: {skipped_reason}"])
     marked = article.body
-    for number, fact in sorted(enumerate(facts, start=1), key=lambda x: -x[1]["span"][0]):
+    # Sentence-long facts (claims, events) are listed, not bracketed in the text.
+    inline = [(n, f) for n, f in enumerate(facts, start=1) if f["kind"] in ("place", "time", "figure")]
+    for number, fact in sorted(inline, key=lambda x: -x[1]["span"][0]):
         start, end = fact["span"]
         marked = f"{marked[:start]}[{marked[start:end]}]{number}{marked[end:]}"
     for paragraph in marked.split("\n\n"):
@@ -150,6 +152,15 @@ def _describe(fact: dict) -> str:
         )
     if fact["kind"] == "time":
         return f"{fact['text']!r} → {fact['value'] or 'unresolved'} [{fact['precision']}]"
+    if fact["kind"] == "claim":
+        via = " via " + " → ".join(fact["chain"][1:]) if len(fact["chain"]) > 1 else ""
+        quote = "quote" if fact["direct"] else "reported"
+        return f"{fact['speaker']} {fact['stance']} ({fact['cue']}, {quote}{via}): {_cut(fact['content'], 70)}"
+    if fact["kind"] == "event":
+        where = fact["place"]["name"] if fact.get("place") else "?"
+        when = fact["time"]["value"] if fact.get("time") else "?"
+        actors = ", ".join(fact["actors"]) or "unnamed actors"
+        return f"{fact['type']} / {fact['sub_type']} [{fact['status']}] {actors} — {where}, {when}"
     if fact["kind"] == "figure":
         parts = [f"{fact['figure']} {fact['qualifier']} {fact['value']}", fact.get("victims") or ""]
         if fact.get("includes"):
