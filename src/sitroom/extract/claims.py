@@ -188,7 +188,8 @@ def _from_cue(sent: object, cue: object) -> Claim | None:
         objects = [c for c in children if c.dep_ == "dobj"]
         if not objects:
             return None
-        outlet_text = _phrase(speaker_token)[0]
+        # "the state news agency NPA quoted ...": the parser may give two subjects.
+        outlet_text = _span_text(sorted({t for subj in subjects for t in subj.subtree}, key=lambda t: t.i))[0]
         speaker_token = objects[0]
         via.append(_clean_outlet(outlet_text))
     for child in children:  # "Citing the ministry, Reuters reported ..."

@@ -85,7 +85,9 @@ def build(path: Path) -> None:
     cities = cache.get_cities()
     countries = cache.get_countries()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # A private temporary name: two processes may build at once; the last rename wins and
+    # both results are the same.
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.execute(
