@@ -25,9 +25,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from benchmarks.shared_data import require
 from sitroom.evaluate import bcubed, pairwise
-from sitroom.grouping.stage import update_groups
 from sitroom.ingest.sources import iter_items
-from sitroom.pipeline import ingest_items
+from sitroom.pipeline import IngestSummary, ingest_items, run_stages
 from sitroom.settings import IngestOptions
 from sitroom.store import Store
 
@@ -46,7 +45,7 @@ def main() -> None:
         started = time.perf_counter()
         ingest_items(iter_items([str(pages_file)], options), store, options)
         cleaned = time.perf_counter()
-        update_groups(store)
+        run_stages(store, IngestSummary())
         grouped = time.perf_counter()
         page_of = {}
         texts = {}

@@ -14,11 +14,9 @@ from tqdm import tqdm
 
 from sitroom import __version__
 from sitroom.errors import SitroomError
-from sitroom.extract.stage import update_facts
-from sitroom.grouping.stage import update_groups
 from sitroom.ingest.sources import expand_paths, iter_items
 from sitroom.ingest.url import is_url
-from sitroom.pipeline import IngestSummary, ingest_items, reclean_stored
+from sitroom.pipeline import IngestSummary, ingest_items, reclean_stored, run_stages
 from sitroom.report.export import EXPORTERS, export
 from sitroom.report.records import article_record, family_record, group_record
 from sitroom.report.views import (
@@ -119,10 +117,7 @@ def run_ingest(
     finally:
         bar.close()
     reclean_stored(store, summary)
-    groups = update_groups(store)
-    summary.groups = (groups.families, groups.events, groups.stories)
-    facts = update_facts(store)
-    summary.facts = (facts.analysed, facts.skipped, facts.facts)
+    run_stages(store, summary)
     return summary
 
 

@@ -112,3 +112,19 @@ def reclean_stored(store: Store, summary: IngestSummary) -> None:
     for page in store.stale_pages(CLEAN_VERSION):
         summary.pages_recleaned += 1
         _process(page, store, summary)
+
+
+def run_stages(store: Store, summary: IngestSummary) -> None:
+    """The stages after cleaning, in order, on everything stored that they have not seen.
+
+    Families first (facts resolve times with a family's date), then facts, then events
+    and stories (which compare what the articles report happened).
+    """
+    from sitroom.extract.stage import update_facts
+    from sitroom.grouping.stage import update_families, update_groups
+
+    update_families(store)
+    facts = update_facts(store)
+    summary.facts = (facts.analysed, facts.skipped, facts.facts)
+    groups = update_groups(store)
+    summary.groups = (groups.families, groups.events, groups.stories)

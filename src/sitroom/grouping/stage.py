@@ -22,8 +22,10 @@ from sitroom.model import Article
 from sitroom.provenance.families import Copy, CopyIndex, components, describe
 from sitroom.store import Store
 
-# Bumped when features change, so stored ones are computed again.
-FEATURES_VERSION = 1
+# Bumped when features change, so stored ones are computed again. Version 1 marks a
+# row that holds only the MinHash signature (families run before facts and grouping).
+SIGNATURE_VERSION = 1
+FEATURES_VERSION = 2
 EMBED_LANGUAGES = ("en",)
 
 
@@ -52,39 +54,38 @@ def _doc_from(data: dict[str, Any], embedding: np.ndarray | None) -> Doc:
     return Doc(**data, embedding=embedding)
 
 
-def _compute_features(store: Store, articles: dict[str, Article], new_ids: list[str]) -> None:
-    from sitroom.nlp.embed import embedder
+def _event_anchors(facts: list[dict]) -> Counter[str]:
+    """What an article reports as happenings: "Air/drone strike@Idlib", "Joint patrol".
 
-    inherited = store.inherited_dates()
-    docs = {aid: doc_of(articles[aid], inherited.get(aid, (None,))[0]) for aid in new_ids}
-    english = [aid for aid in new_ids if docs[aid].language in EMBED_LANGUAGES]
-    vectors = embedder().embed([f"{docs[a].title}\n{docs[a].lead}" for a in english]) if english else []
-    embedding = dict(zip(english, vectors, strict=True))
-    rows = []
-    for aid in new_ids:
-        copy = Copy.of(articles[aid])
-        rows.append((aid, FEATURES_VERSION, copy.hashvalues, copy.size, _doc_json(docs[aid]), embedding.get(aid)))
-    store.save_features(rows)
-
-
-def update_groups(store: Store) -> GroupSummary:
-    """Bring families, events and stories up to date with the stored articles."""
-    articles = {a.id: a for a in store.articles()}
-    new_ids = store.articles_without_features(FEATURES_VERSION)
-    if new_ids:
-        _compute_features(store, articles, new_ids)
-    stored = list(store.features())
-    copies: dict[str, Copy] = {}
-    docs: dict[str, Doc] = {}
-    for aid, minhash, size, doc, emb in stored:
-        if aid not in articles:
+    Articles that report the same happenings at the same places belong together even
+    when their wording differs; read from the events the facts stage extracted.
+    """
+    out: Counter[str] = Counter()
+    for fact in facts:
+        if fact["kind"] != "event":
             continue
-        article = articles[aid]
-        copies[aid] = Copy(
-            aid, article.published.value if article.published else None, Copy.of(article).sentences, minhash, size
-        )
-        docs[aid] = _doc_from(doc, emb)
-    # Families: new articles against the index of all others.
+        out[f"ev:{fact['sub_type']}"] += 1
+        if fact.get("place"):
+            out[f"ev:{fact['sub_type']}@{fact['place']['name']}"] += 1
+    return out
+
+
+def update_families(store: Store) -> int:
+    """Copy families of all stored articles; new articles are matched against the rest."""
+    articles = {a.id: a for a in store.articles()}
+    new_ids = store.articles_without_features(SIGNATURE_VERSION)
+    if new_ids:
+        rows = []
+        for aid in new_ids:
+            copy = Copy.of(articles[aid])
+            rows.append((aid, SIGNATURE_VERSION, copy.hashvalues, copy.size, {}, None))
+        store.save_features(rows)
+    copies: dict[str, Copy] = {}
+    for aid, minhash, size, _, _ in store.features():
+        if aid in articles:
+            article = articles[aid]
+            published = article.published.value if article.published else None
+            copies[aid] = Copy(aid, published, Copy.of(article).sentences, minhash, size)
     new = set(new_ids)
     index = CopyIndex()
     pairs: list[tuple[str, str]] = []
@@ -96,18 +97,45 @@ def update_groups(store: Store) -> GroupSummary:
     family_groups = [g for g in components(copies, store.copy_pairs()) if len(g) > 1]
     families = [describe(g, copies, articles) for g in family_groups]
     store.replace_families([_family_json(f) for f in families])
-    # Links: new articles against all.
+    return len(families)
+
+
+def update_groups(store: Store) -> GroupSummary:
+    """Events and stories of the stored articles (run after families and facts)."""
+    from sitroom.nlp.embed import embedder
+
+    articles = {a.id: a for a in store.articles()}
+    new_ids = store.articles_without_features(FEATURES_VERSION)
+    stored = {aid: (minhash, size) for aid, minhash, size, _, _ in store.features()}
+    if new_ids:
+        inherited = store.inherited_dates()
+        docs_new = {}
+        for aid in new_ids:
+            doc = doc_of(articles[aid], inherited.get(aid, (None,))[0])
+            doc.anchors.update(_event_anchors(store.facts(aid)))
+            docs_new[aid] = doc
+        english = [aid for aid in new_ids if docs_new[aid].language in EMBED_LANGUAGES]
+        vectors = embedder().embed([f"{docs_new[a].title}\n{docs_new[a].lead}" for a in english]) if english else []
+        embedding = dict(zip(english, vectors, strict=True))
+        rows = []
+        for aid in new_ids:
+            minhash, size = stored.get(aid) or (Copy.of(articles[aid]).hashvalues, 0)
+            rows.append((aid, FEATURES_VERSION, minhash, size, _doc_json(docs_new[aid]), embedding.get(aid)))
+        store.save_features(rows)
+    docs = {aid: _doc_from(doc, emb) for aid, _, _, doc, emb in store.features() if aid in articles and doc}
+    new = set(new_ids)
     ordered = sorted(docs.values(), key=lambda d: d.article_id)
-    rows = {i for i, d in enumerate(ordered) if d.article_id in new}
+    rows_new = {i for i, d in enumerate(ordered) if d.article_id in new}
     links = [
         (score, ordered[i].article_id, ordered[j].article_id)
-        for score, i, j in grouping.similarities(ordered, grouping.min_link_score(), rows=rows)
+        for score, i, j in grouping.similarities(ordered, grouping.min_link_score(), rows=rows_new)
     ]
     store.add_links(links)
+    family_groups = [[m["article_id"] for m in f["members"]] for f in store.families()]
     result = grouping.group_from_links(ordered, store.links(), family_groups)
     events, stories = _describe_groups(result, docs, articles)
     store.replace_groups(events, stories)
-    return GroupSummary(len(new_ids), len(families), len(events), len(stories))
+    return GroupSummary(len(new_ids), len(family_groups), len(events), len(stories))
 
 
 def _family_json(family: Any) -> dict[str, Any]:
@@ -183,4 +211,4 @@ def _describe_groups(
     return events, stories
 
 
-__all__ = ["GroupSummary", "json", "update_groups"]
+__all__ = ["GroupSummary", "json", "update_families", "update_groups"]
