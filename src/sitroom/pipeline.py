@@ -31,6 +31,7 @@ class IngestSummary:
     failures: list[IngestFailure] = field(default_factory=list)
     groups: tuple[int, int, int] | None = None  # families, events, stories after the run
     facts: tuple[int, int, int] | None = None  # articles analysed, skipped, facts extracted
+    reconciled: tuple[int, int, int, int] | None = None  # incidents, propositions, contested, corroborated
 
     @property
     def pages(self) -> int:
@@ -128,3 +129,7 @@ def run_stages(store: Store, summary: IngestSummary) -> None:
     summary.facts = (facts.analysed, facts.skipped, facts.facts)
     groups = update_groups(store)
     summary.groups = (groups.families, groups.events, groups.stories)
+    from sitroom.reconcile.stage import update_reconciled
+
+    reconciled = update_reconciled(store)
+    summary.reconciled = (reconciled.incidents, reconciled.propositions, reconciled.contested, reconciled.corroborated)

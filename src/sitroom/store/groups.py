@@ -280,3 +280,28 @@ class FactTables:
             (r[0], r[1])
             for r in self.db.execute("SELECT article_id, reason FROM fact_runs WHERE analysed = 0 ORDER BY article_id")
         ]
+
+
+class ReconcileTables:
+    """Incidents and propositions, as JSON records rebuilt by the reconcile stage."""
+
+    db: sqlite3.Connection
+
+    def replace_reconciled(self, incidents: list[dict[str, Any]], propositions: list[dict[str, Any]]) -> None:
+        with _Transaction(self.db):
+            self.db.execute("DELETE FROM incidents")
+            self.db.execute("DELETE FROM propositions")
+            self.db.executemany(
+                "INSERT INTO incidents (id, first_date, data) VALUES (?, ?, ?)",
+                [(i["id"], i.get("date"), json.dumps(i)) for i in incidents],
+            )
+            self.db.executemany(
+                "INSERT INTO propositions (id, status, data) VALUES (?, ?, ?)",
+                [(p["id"], p["status"], json.dumps(p)) for p in propositions],
+            )
+
+    def incidents(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM incidents ORDER BY first_date, id")]
+
+    def propositions(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM propositions ORDER BY id")]

@@ -18,7 +18,7 @@ from typing import Any
 
 from sitroom.errors import StoreError
 from sitroom.model import Article, Page, Paragraph, PublishedDate, RemovedSpan
-from sitroom.store.groups import FactTables, GroupTables
+from sitroom.store.groups import FactTables, GroupTables, ReconcileTables
 
 
 def _now() -> str:
@@ -34,7 +34,7 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-class Store(GroupTables, FactTables):
+class Store(GroupTables, FactTables, ReconcileTables):
     """The project's database. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: str | Path) -> None:

@@ -1,0 +1,1 @@
+"""Reconciliation: incidents, casualty ranges, the claim ledger and grades."""

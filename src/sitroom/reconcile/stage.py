@@ -1,0 +1,166 @@
+"""The reconcile stage: incidents, casualty ranges, the claim ledger and grades.
+
+Rebuilt from the stored facts on every run (it is fast next to extraction), so it always
+reflects every page stored so far, whatever order they came in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from sitroom.reconcile.casualties import casualty_ranges
+from sitroom.reconcile.grades import grade
+from sitroom.reconcile.incidents import Incident, Report, group_incidents
+from sitroom.reconcile.ledger import Proposition, build_ledger
+from sitroom.store import Store
+
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+@dataclass(slots=True)
+class ReconcileSummary:
+    incidents: int
+    propositions: int
+    contested: int
+    corroborated: int
+
+
+def _reports(store: Store, family_of: dict[str, str], story_of: dict[str, str]) -> list[Report]:
+    facts = store.facts()
+    by_article: dict[str, list[dict]] = {}
+    for fact in facts:
+        by_article.setdefault(fact["article_id"], []).append(fact)
+    reports: list[Report] = []
+    for article_id, items in sorted(by_article.items()):
+        events = [f for f in items if f["kind"] == "event"]
+        figures = [f for f in items if f["kind"] == "figure" and f["figure"] in ("killed", "injured")]
+        attached: dict[int, list[dict]] = {i: [] for i in range(len(events))}
+        for fig in figures:
+            # A figure belongs to the event of its sentence, else to the violent event
+            # reported last before it ("...air strikes in Idlib. At least 13 civilians were killed").
+            inside = [i for i, e in enumerate(events) if e["span"][0] <= fig["span"][0] < e["span"][1]]
+            before = [i for i, e in enumerate(events) if e["span"][0] <= fig["span"][0] and e["type"] in VIOLENT_TYPES]
+            target = inside[0] if inside else (before[-1] if before else None)
+            if target is not None:
+                attached[target].append(fig)
+        for i, event in enumerate(events):
+            if _anaphoric(event):
+                # "Five Syrians injured in the bombardment": a reference back, not a new event;
+                # its figures go to the event it refers to.
+                previous = [j for j in range(i) if events[j]["type"] == event["type"] and not _anaphoric(events[j])]
+                if previous:
+                    # Counts said of an event named earlier are part of its toll (five of the
+                    # injured treated across the border), not a competing total.
+                    attached[previous[-1]].extend({**f, "subcount": True} for f in attached[i])
+                continue
+            reports.append(
+                Report(
+                    key=f"{article_id}:{event['span'][0]:06d}",
+                    article_id=article_id,
+                    family=family_of.get(article_id, article_id),
+                    story=story_of.get(article_id),
+                    type=event["type"],
+                    sub_type=event["sub_type"],
+                    actors=event["actors"],
+                    place=event["place"],
+                    time=event["time"],
+                    figures=attached[i],
+                    status=event["status"],
+                    span=tuple(event["span"]),  # type: ignore[arg-type]
+                    text=event["text"],
+                )
+            )
+    return reports
+
+
+# "injured in the bombardment", "killed during the raid": the event named earlier.
+_ANAPHORA = re.compile(r"\b(?:in|by|during|after)\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
+
+
+def _anaphoric(event: dict) -> bool:
+    text, trigger = event["text"], event.get("trigger") or ""
+    at = text.find(trigger)
+    return at > 0 and bool(_ANAPHORA.search(text[:at]))
+
+
+def _record(
+    incident: Incident,
+    dates: dict[str, str | None],
+    family_of: dict[str, str],
+    claims: list[dict],
+    propositions: list[Proposition],
+) -> dict:
+    reports = incident.reports
+    types = Counter((r.type, r.sub_type) for r in reports).most_common(1)[0][0]
+    actors = [a for a, _ in Counter(a for r in reports for a in r.actors).most_common()]
+    places = [r.place for r in reports if r.place]
+    precise = sorted(
+        places,
+        key=lambda p: (
+            ("point", "town", "district", "province", "region", "country").index(p.get("precision", "town"))
+            if p.get("precision") in ("point", "town", "district", "province", "region", "country")
+            else 9
+        ),
+    )
+    place = precise[0] if precise else None
+    times = sorted(
+        (r.time for r in reports if r.time and r.time.get("value")),
+        key=lambda t: ({"day": 0, "range": 1, "week": 2, "month": 3}.get(t.get("precision"), 5), t["value"]),
+    )
+    time = times[0] if times else None
+    families = {r.family for r in reports}
+    ranges = casualty_ranges([{**f, "article_id": r.article_id} for r in reports for f in r.figures], dates, family_of)
+    articles = set(incident.article_ids)
+    mine = [p for p in propositions if set(p.article_ids) & articles]
+    contested = [p for p in mine if p.status == "contested"]
+    incident_claims = [c for c in claims if c["article_id"] in articles]
+    grade_value, grade_reason = grade(actors, len(families), incident_claims, bool(contested))
+    statuses = Counter(r.status for r in reports).most_common(1)[0][0]
+    return {
+        "id": incident.id,
+        "type": types[0],
+        "sub_type": types[1],
+        "status": statuses,
+        "actors": actors,
+        "date": time["value"] if time else None,
+        "time_precision": time.get("precision") if time else None,
+        "place": place,
+        "casualties": [asdict(r) for r in ranges],
+        "grade": grade_value,
+        "grade_reason": grade_reason,
+        "n_reports": len(families),
+        "n_independent_sources": len(families),
+        "contested": [p.id for p in contested],
+        "propositions": [p.id for p in mine],
+        "article_ids": sorted(articles),
+        "reports": [
+            {"article_id": r.article_id, "span": list(r.span), "text": r.text, "status": r.status, "family": r.family}
+            for r in reports
+        ],
+    }
+
+
+def update_reconciled(store: Store) -> ReconcileSummary:
+    """Rebuild incidents and the claim ledger from the stored facts."""
+    from sitroom.nlp.embed import embedder
+
+    family_of = store.family_of()
+    story_of = {a: s["id"] for s in store.stories() for a in s["article_ids"]}
+    articles = {a.id: a for a in store.articles()}
+    dates = {aid: (a.published.value if a.published else None) for aid, a in articles.items()}
+    for aid, (value, _) in store.inherited_dates().items():
+        dates[aid] = dates.get(aid) or value
+    claims = [f for f in store.facts() if f["kind"] == "claim"]
+    outlets = {aid: a.outlet for aid, a in articles.items()}
+    propositions = build_ledger(claims, family_of, outlets, lambda texts: embedder().embed(texts))
+    incidents = group_incidents(_reports(store, family_of, story_of))
+    records = [_record(i, dates, family_of, claims, propositions) for i in incidents]
+    store.replace_reconciled(records, [asdict(p) for p in propositions])
+    return ReconcileSummary(
+        len(records),
+        len(propositions),
+        sum(p.status == "contested" for p in propositions),
+        sum(p.status == "corroborated" for p in propositions),
+    )
