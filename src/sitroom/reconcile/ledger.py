@@ -16,6 +16,7 @@ independent channels, denied by none), denied (only denials), single source.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -135,7 +136,7 @@ def _proposition(members: list[dict], family_of: dict[str, str], outlets: dict[s
         status = "single source"
     first = members[0]
     return Proposition(
-        id=f"prop-{first['article_id']}-{first['span'][0]}",
+        id=f"prop-{first['article_id']}-{first['span'][0]}-{hashlib.sha1(first['content'].encode()).hexdigest()[:6]}",
         text=text,
         status=status,
         asserted_by=[_who(c) for c in asserted],
