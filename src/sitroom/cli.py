@@ -14,11 +14,22 @@ from tqdm import tqdm
 
 from sitroom import __version__
 from sitroom.errors import SitroomError
+from sitroom.extract.gazetteer import country_name
 from sitroom.ingest.sources import expand_paths, iter_items
 from sitroom.ingest.url import is_url
 from sitroom.pipeline import IngestSummary, ingest_items, reclean_stored, run_stages
+from sitroom.report.brief import build_brief, to_html
 from sitroom.report.export import EXPORTERS, export
-from sitroom.report.records import article_record, family_record, group_record
+from sitroom.report.records import (
+    ACLED_COLUMNS,
+    OUR_COLUMNS,
+    article_record,
+    family_record,
+    group_record,
+    incident_acled_row,
+    incident_feature,
+    incident_record,
+)
 from sitroom.report.views import (
     article_view,
     articles_table,
@@ -170,7 +181,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _records(store: Store, what: str) -> tuple[Iterable[dict], list[str]]:
+def _incident_records(store: Store, fmt: str) -> Iterable[dict]:
+    incidents = store.incidents()
+    if fmt == "geojson":
+        return (f for f in (incident_feature(i) for i in incidents) if f)
+    if fmt == "csv":
+        outlets = {a.id: a.outlet for a in store.articles()}
+        return (incident_acled_row(i, outlets, country_name) for i in incidents)
+    propositions = {p["id"]: p for p in store.propositions()}
+    return (incident_record(i, propositions) for i in incidents)
+
+
+def _records(store: Store, what: str, fmt: str = "jsonl") -> tuple[Iterable[dict], list[str]]:
     if what == "articles":
         return (article_record(a, *store.source_of(a.page_id)) for a in store.articles()), ARTICLE_FIELDS
     if what == "families":
@@ -178,6 +200,8 @@ def _records(store: Store, what: str) -> tuple[Iterable[dict], list[str]]:
     if what == "events":
         fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "story_id"]
         return (group_record(e) for e in store.events()), fields
+    if what == "incidents":
+        return _incident_records(store, fmt), [*ACLED_COLUMNS, *OUR_COLUMNS] if fmt == "csv" else []
     if what == "facts":
         fields = [*FACT_FIELDS]
         return iter(store.facts()), fields
@@ -188,7 +212,9 @@ def _records(store: Store, what: str) -> tuple[Iterable[dict], list[str]]:
 def cmd_export(args: argparse.Namespace) -> int:
     with Store(args.db) as store, contextlib.ExitStack() as stack:
         out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
-        records, fields = _records(store, args.what)
+        if args.format == "geojson" and args.what != "incidents":
+            raise SitroomError("GeoJSON is for incidents: sitroom export incidents --format geojson")
+        records, fields = _records(store, args.what, args.format)
         count = export(records, out, args.format, fields)
     if args.output:
         print(f"wrote {count} {args.what} to {args.output}", file=sys.stderr)
@@ -240,6 +266,51 @@ def cmd_story(args: argparse.Namespace) -> int:
     return 0
 
 
+def brief_text(store: Store, story: str | None = None, since: str | None = None, fmt: str = "md") -> str:
+    """The situation brief of what is stored, as Markdown or HTML."""
+    incidents = store.incidents()
+    propositions = store.propositions()
+    title = "Situation brief"
+    if story:
+        stories = [s for s in store.stories() if s["id"] == story or s["id"].startswith(story)]
+        if not stories:
+            raise SitroomError(f"no story with id '{story}' (see 'sitroom stories')")
+        members = set(stories[0]["article_ids"])
+        incidents = [i for i in incidents if set(i["article_ids"]) & members]
+        propositions = [p for p in propositions if set(p["article_ids"]) & members]
+        title = f"Situation brief: {stories[0]['label']}"
+    articles = {a.id: a for a in store.articles()}
+    locations = {}
+    for aid, article in articles.items():
+        source, _ = store.source_of(article.page_id)
+        info = store.page_info(article.page_id) or {}
+        locations[aid] = info.get("url") or source
+    lines = build_brief(incidents, propositions, articles, locations, title=title, since=since)
+    return to_html(lines, title) if fmt == "html" else "\n".join(lines) + "\n"
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        if not store.incidents() and not store.propositions():
+            raise SitroomError(f"nothing reconciled in {args.db} yet: run 'sitroom run PATH' or 'sitroom ingest PATH'")
+        text = brief_text(store, args.story, args.since, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote the brief to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Ingest, clean, group, extract, reconcile, then write the brief."""
+    cmd_ingest(args)
+    print()
+    with Store(args.db) as store:
+        sys.stdout.write(brief_text(store, fmt="md"))
+    return 0
+
+
 def sample_pages() -> Path:
     """The bundled, invented sample pages the demo runs on."""
     return Path(str(resources.files("sitroom") / "samples" / "pages"))
@@ -255,6 +326,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(articles_table(list(store.articles())))
         print()
         print(stories_table(store.stories()))
+        print()
+        print(brief_text(store))
     print(f"\nExplore: sitroom --db {args.db} show ID   |   sitroom --db {args.db} export articles --format jsonl")
     return 0
 
@@ -289,6 +362,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
 
+    p = sub.add_parser("run", help="the main job: ingest, clean, group, extract, reconcile and print the brief")
+    p.add_argument("inputs", nargs="*", help="files, directories, http(s) URLs, or '-' for standard input")
+    p.add_argument("--urls", action="append", metavar="FILE", help="a file of URLs, one a line (repeatable)")
+    p.add_argument("--allow-private", action="store_true", help="allow fetching private and loopback addresses")
+    p.add_argument("--timeout", type=float, default=_DEFAULTS.timeout, help="seconds per URL (default %(default)s)")
+    p.add_argument("--delay", type=float, default=_DEFAULTS.per_host_delay, help="seconds between requests to a host")
+    p.add_argument("--max-page-mb", type=float, default=_DEFAULTS.max_page_bytes / 1024 / 1024)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("brief", help="the situation brief: incidents, contested claims, timeline, with citations")
+    p.add_argument("--story", help="only this story (id or unique prefix)")
+    p.add_argument("--since", help="only incidents on or after this date (YYYY-MM-DD)")
+    p.add_argument("--format", choices=["md", "html"], default="md")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_brief)
+
     p = sub.add_parser("articles", help="list stored articles")
     p.add_argument("--limit", type=int, default=0)
     p.set_defaults(func=cmd_articles)
@@ -298,7 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("export", help="export stored records")
-    p.add_argument("what", choices=["articles", "families", "events", "stories", "facts"])
+    p.add_argument("what", choices=["articles", "families", "events", "stories", "facts", "incidents"])
     p.add_argument("--format", choices=sorted(EXPORTERS), default="jsonl")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)

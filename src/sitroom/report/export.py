@@ -47,7 +47,26 @@ class CsvExporter(Exporter):
         self._writer.writerow(flat)
 
 
-EXPORTERS: dict[str, type[Exporter]] = {cls.name: cls for cls in (JsonLinesExporter, CsvExporter)}
+class GeoJsonExporter(Exporter):
+    """A FeatureCollection; records are GeoJSON features (records without a place are skipped)."""
+
+    name = "geojson"
+
+    def start(self) -> None:
+        self.stream.write('{"type": "FeatureCollection", "features": [\n')
+        self._first = True
+
+    def write(self, record: dict[str, Any]) -> None:
+        if not record:
+            return
+        self.stream.write(("" if self._first else ",\n") + json.dumps(record, ensure_ascii=False))
+        self._first = False
+
+    def finish(self) -> None:
+        self.stream.write("\n]}\n")
+
+
+EXPORTERS: dict[str, type[Exporter]] = {cls.name: cls for cls in (JsonLinesExporter, CsvExporter, GeoJsonExporter)}
 
 
 def export(records: list[dict[str, Any]] | Any, stream: TextIO, fmt: str, fields: list[str]) -> int:

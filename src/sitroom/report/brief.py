@@ -1,0 +1,211 @@
+"""The situation brief: incidents, contested and corroborated claims, and a timeline.
+
+Every sentence is generated from the reconciled records only, and every sentence carries
+its citations: numbers into the source list (outlet, title, link or path) at the end.
+Disagreement is stated as disagreement: a casualty range names the source of each bound,
+a contested claim names who asserts and who denies.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitroom.model import Article
+
+MAX_INCIDENTS = 12
+MAX_CLAIMS = 8
+_SUB_TYPE_WORDS = {
+    "Air/drone strike": "air/drone strikes",
+    "Shelling/artillery/missile attack": "shelling",
+    "Armed clash": "armed clashes",
+    "Headquarters or base established": "a base or headquarters set up",
+    "Troop movement or convoy": "a troop movement",
+    "Joint patrol": "a joint patrol",
+    "Talks or meeting": "talks",
+    "Phone call": "a phone call",
+    "Agreement": "an agreement",
+}
+
+
+@dataclass(slots=True)
+class Sources:
+    """Numbered citations, in order of first use."""
+
+    articles: dict[str, Article]
+    locations: dict[str, str]  # article id → link or path
+    order: list[str] = field(default_factory=list)
+
+    def cite(self, article_ids: list[str]) -> str:
+        numbers = []
+        for aid in article_ids:
+            if aid not in self.order:
+                self.order.append(aid)
+            numbers.append(self.order.index(aid) + 1)
+        return "".join(f"[{n}]" for n in sorted(set(numbers)))
+
+    def lines(self) -> list[str]:
+        out = []
+        for n, aid in enumerate(self.order, start=1):
+            a = self.articles.get(aid)
+            title = a.title if a and a.title else "untitled"
+            outlet = a.outlet if a and a.outlet else "unknown outlet"
+            date_text = a.published.value if a and a.published else "undated"
+            out.append(f"[{n}] {outlet}, “{title}” ({date_text}) — {self.locations.get(aid, aid)}")
+        return out
+
+
+def _when(value: str | None) -> str:
+    if not value:
+        return "On an unstated date"
+    if len(value) == 10:
+        return f"On {date.fromisoformat(value).strftime('%-d %B %Y')}"
+    if len(value) == 7:
+        return f"In {date.fromisoformat(value + '-01').strftime('%B %Y')}"
+    return f"In {value}"
+
+
+def _casualties(incident: dict) -> str:
+    parts = []
+    for c in incident["casualties"]:
+        if c["scope"] != "total":
+            continue
+        low, high = c["low"], c["high"]
+        if low["value"] == high["value"]:
+            parts.append(f"{low['value']} {c['figure']} ({low['source'] or 'unnamed source'})")
+        else:
+            parts.append(
+                f"between {low['value']} ({low['source'] or 'unnamed source'}) and {high['value']} "
+                f"({high['source'] or 'unnamed source'}) {c['figure']}"
+            )
+        parts += [f"note: {s}" for s in c.get("superseded", [])]
+    return "; ".join(parts)
+
+
+def incident_sentence(incident: dict, sources: Sources) -> str:
+    what = _SUB_TYPE_WORDS.get(incident["sub_type"], incident["sub_type"].lower())
+    actors = " and ".join(incident["actors"][:2]) if incident["actors"] else "unidentified actors"
+    place = incident["place"]
+    where = f" in {place['name']} ({place['country']})" if place else ""
+    status = "" if incident["status"] == "reported" else f" ({incident['status']})"
+    sentence = f"{_when(incident['date'])}, {what}{status} by {actors}{where}"
+    toll = _casualties(incident)
+    if toll:
+        sentence += f": {toll}"
+    n = incident["n_independent_sources"]
+    sentence += (
+        f". Reported by {len(incident['article_ids'])} article(s) from {n} independent source(s); "
+        f"grade: {incident['grade']} ({incident['grade_reason']}). "
+    )
+    return sentence + sources.cite(incident["article_ids"])
+
+
+def _speakers(entries: list[dict]) -> str:
+    names = []
+    for e in entries:
+        via = f" (via {', '.join(e['chain'][1:-1] or e['chain'][1:2])})" if len(e["chain"]) > 2 else ""
+        name = f"{e['speaker']}{via}"
+        if name not in names:
+            names.append(name)
+    return "; ".join(names[:4])
+
+
+def claim_sentence(prop: dict, sources: Sources) -> str:
+    asserted, denied = prop["asserted_by"], prop["denied_by"]
+    ids = sorted({e["article_id"] for e in asserted + denied})
+    if prop["status"] == "contested":
+        denial = denied[0]
+        return (
+            f"{_speakers(asserted)} said {_quote(prop['text'])}; {_speakers(denied)} denied it "
+            f"({_quote(denial['content'])}). {sources.cite(ids)}"
+        )
+    if prop["status"] == "corroborated":
+        return (
+            f"{_quote(prop['text'], capital=True)} — asserted through {prop['independent_sources']} independent "
+            f"channels by {_speakers(asserted)}. {sources.cite(ids)}"
+        )
+    return f"{_speakers(asserted or denied)}: {_quote(prop['text'])} ({prop['status']}). {sources.cite(ids)}"
+
+
+def _quote(text: str, capital: bool = False) -> str:
+    text = " ".join(text.split()).strip(' .,“”"')
+    text = text[5:] if text.lower().startswith("that ") else text
+    text = text[0].upper() + text[1:] if capital and text else text
+    return f"“{text}”"
+
+
+def build_brief(
+    incidents: list[dict],
+    propositions: list[dict],
+    articles: dict[str, Article],
+    locations: dict[str, str],
+    title: str = "Situation brief",
+    since: str | None = None,
+) -> list[str]:
+    """Markdown lines of the brief."""
+    sources = Sources(articles, locations)
+    chosen = [i for i in incidents if not since or (i["date"] and i["date"][:10] >= since)]
+    ranked = sorted(
+        chosen,
+        key=lambda i: (
+            -bool(i["casualties"]),
+            -len(i["article_ids"]),
+            -(i["type"] != "Strategic developments"),
+            i["date"] or "",
+            i["id"],
+        ),
+    )
+    lines = [f"# {title}", ""]
+    lines += ["## Main incidents", ""]
+    for incident in ranked[:MAX_INCIDENTS]:
+        lines.append(f"- {incident_sentence(incident, sources)}")
+    relevant = {a for i in chosen for a in i["article_ids"]}
+    props = [p for p in propositions if not since or set(p["article_ids"]) & relevant]
+    contested = [p for p in props if p["status"] == "contested"]
+    corroborated = [p for p in props if p["status"] == "corroborated"]
+    if contested:
+        lines += ["", "## Contested claims", ""]
+        lines += [f"- {claim_sentence(p, sources)}" for p in contested[:MAX_CLAIMS]]
+    if corroborated:
+        lines += ["", "## Corroborated claims", ""]
+        lines += [f"- {claim_sentence(p, sources)}" for p in corroborated[:MAX_CLAIMS]]
+    dated = sorted((i for i in chosen if i["date"] and i["date"][:1].isdigit()), key=lambda i: (i["date"], i["id"]))
+    if dated:
+        lines += ["", "## Timeline", ""]
+        for incident in dated:
+            place = f", {incident['place']['name']}" if incident["place"] else ""
+            lines.append(
+                f"- {incident['date']}: {incident['sub_type']}{place}. {sources.cite(incident['article_ids'])}"
+            )
+    lines += ["", "## Sources", "", *[f"{line}  " for line in sources.lines()]]
+    return lines
+
+
+def to_html(lines: list[str], title: str) -> str:
+    """A self-contained HTML page of the brief's Markdown lines (headings, bullets, text)."""
+    body = []
+    in_list = False
+    for line in lines:
+        if line.startswith("- "):
+            if not in_list:
+                body.append("<ul>")
+                in_list = True
+            body.append(f"<li>{html.escape(line[2:])}</li>")
+            continue
+        if in_list:
+            body.append("</ul>")
+            in_list = False
+        if line.startswith("## "):
+            body.append(f"<h2>{html.escape(line[3:])}</h2>")
+        elif line.startswith("# "):
+            body.append(f"<h1>{html.escape(line[2:])}</h1>")
+        elif line.strip():
+            body.append(f"<p>{html.escape(line.strip())}</p>")
+    if in_list:
+        body.append("</ul>")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        "<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;line-height:1.5}"
+        "li{margin:.4rem 0}</style></head><body>" + "\n".join(body) + "</body></html>\n"
+    )
