@@ -27,3 +27,16 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"third-party evaluation data not found at {SHARED} (it sits beside the repository)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def sample_db(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled samples run through every stage once, for tests that only read."""
+    from sitroom.cli import run_ingest
+    from sitroom.settings import IngestOptions
+    from sitroom.store import Store
+
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    with Store(db) as store:
+        run_ingest(store, [str(samples)], IngestOptions(per_host_delay=0), quiet=True)
+    return db

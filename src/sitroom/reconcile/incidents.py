@@ -84,7 +84,8 @@ def _interval(value: str) -> tuple[str, str]:
 
 
 def times_agree(a: dict | None, b: dict | None) -> bool | None:
-    if not a or not b or not a.get("value") or not b.get("value"):
+    """True, False, or None when either side has no calendar value (PRESENT_REF is none)."""
+    if not a or not b or not (a.get("value") or "")[:1].isdigit() or not (b.get("value") or "")[:1].isdigit():
         return None
     a0, a1 = _interval(a["value"])
     b0, b1 = _interval(b["value"])
