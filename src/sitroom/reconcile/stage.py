@@ -142,7 +142,7 @@ def _record(
     )
     place = precise[0] if precise else None
     times = sorted(
-        (r.time for r in reports if r.time and r.time.get("value")),
+        (r.time for r in reports if r.time and (r.time.get("value") or "")[:1].isdigit()),
         key=lambda t: ({"day": 0, "range": 1, "week": 2, "month": 3}.get(t.get("precision"), 5), t["value"]),
     )
     time = times[0] if times else None
