@@ -3,7 +3,9 @@
 News is past-leaning: "on Wednesday" in an article of Thursday 14 March 2019 is 13 March;
 "in September" is the last September before the article; "last fall" the autumn before.
 A clause in the future tense ("talks will resume on Friday") turns weekdays, months,
-dates and seasons forward instead. Rules of sitroom's own, written to TimeML's TIMEX3
+dates and seasons forward instead, and so does a next occurrence much nearer than the
+last one ("Nov. 16" in a paper of 30 October), unless, for weekdays and months, the
+clause is in the past tense ("troops left on Friday" in Thursday's paper). Rules of sitroom's own, written to TimeML's TIMEX3
 conventions (as TempEval-3 scores them) so that what a monitor reads is comparable:
 
 * dates: ``2019-03-13``, numeric ``3/13/2019``, "March 13", "13 March 2019", "the 13th",
@@ -83,7 +85,18 @@ _MONTH_PREPOSITIONS = frozenset(
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
+_ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {
     "ten": 10,
@@ -99,14 +112,14 @@ _TEENS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _EXACT = {"a": 1, "an": 1, "a couple of": 2, "a dozen": 12, "a hundred": 100, "one hundred": 100}
-_VAGUE = {"several", "a few", "few", "some", "many", "a number of", "dozens of", "hundreds of", "the", "recent"}
+_VAGUE = {"several", "a few", "few", "some", "many", "a number of", "dozens of", "hundreds of"}
 
 # --- regular-expression building blocks -------------------------------------------------
 _Y = r"(?:1[89]|20)\d\d"
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 # Abbreviations without a period are months only next to a day number ("Nov 9").
 _MD_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-_WD = r"(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[a-rt-z](?![a-z]))?"
+_WD = r"(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[a-rt-z])?(?![a-z])"  # "Wednesdayg", not "Sundays"
 _DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ONES_RE = "|".join(_ONES)
 _NUM = (
@@ -114,26 +127,41 @@ _NUM = (
     r"|" + "|".join(_TEENS) + "|" + _ONES_RE + r"|a\s+couple\s+of|a\s+few|a\s+dozen|(?:a|one)\s+hundred|hundreds\s+of"
     r"|dozens\s+of|a\s+number\s+of|several|few|some|many|an?)"
 )
-_UNIT = r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies)|quarters?))"
+_UNIT = (
+    r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies)|quarters?))"
+)
 _QMOD = (
     r"(?:(?P<qmod>(?i:about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|fewer\s+than|"
-    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|only|just|over|under|some|another|an\s+additional|"
+    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|over(?!\s+the\b)|under(?!\s+the\b)|"
     r"the\s+better\s+part\s+of))\s+)?"
 )
 _SPOKEN_YEAR = (
-    r"(?P<spoken>(?i:nineteen[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:" + _ONES_RE + r"))?"
+    r"(?P<spoken>(?i:nineteen[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:"
+    + _ONES_RE
+    + r"))?"
     r"|(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?:" + _ONES_RE + r"))?))"
 )
+_PAST = re.compile(
+    r"\b(?:(?i:said|told|was|were|had|did|met|began|took|came|went|made|gave|left|held|fell|rose|struck|hit|"
+    r"fought|shot|fled|led|sent|broke|drove|flew|won|lost|saw|found|brought|kept|ran|stood|spoke|wrote|sought|"
+    r"threw|withdrew|overran|beat|bought|sold|paid|spent|cut|quit|put|set\s+off)|"
+    r"(?!hundred|indeed|speed|need|proceed|exceed|succeed)[a-z]{3,}ed)\b"
+)
+_PLANS = re.compile(
+    r"\b(?:would|until|till|by|through|expected|planned|to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z\d])[a-z]+)\b"
+)
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|expects?\s+to|expected\s+to|"
-    r"scheduled|slated|due\s+to\s+(?:be|meet|start|begin|open|vote|visit|arrive|take|hold|end|expire|resume)|"
-    r"is\s+to|are\s+to|upcoming|would)\b",
+    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|intends?\s+to|expects?\s+to|expected\s+to|"
+    r"scheduled|slated|set\s+to|due\s+to\s+(?:be|meet|start|begin|open|vote|visit|arrive|take|hold|end|expire|resume)|"
+    r"is\s+to|are\s+to|upcoming|as\s+soon\s+as|postponed)\b",
     re.I,
 )
 
 
 @dataclass(slots=True)
 class TimeExpr:
+    """One time expression: its extent in the text, its TIMEX3 value and how fine that value is."""
+
     start: int
     end: int
     text: str
@@ -154,22 +182,53 @@ class _Context:
     quarter: tuple[int, int] | None = None
     start: int = 0
     end: int = 0
-    future_cache: dict[int, bool] = field(default_factory=dict)
+    tense_cache: dict[tuple[int, bool], str] = field(default_factory=dict)
+
+    def tense(self, plans: bool = False) -> str:
+        """ "future", "past" or "": the tense of the clause before the expression, by its last marker.
+
+        "will meet on Friday" is future; "said it will meet Friday" too; "was due to expire
+        Friday" and "said Friday" are past. With ``plans``, an infinitive or a deadline after the
+        past verb leaves the tense open ("agreed to buy it in February", "gave it until November").
+        """
+        key = (self.start, plans)
+        if key not in self.tense_cache:
+            text = self.text
+            cut = max(text.rfind(". ", 0, self.start), text.rfind("\n", 0, self.start), text.rfind(";", 0, self.start))
+            clause = text[max(cut, self.start - 90, 0) : self.start]
+            future = [
+                m.start()
+                for m in _FUTURE.finditer(clause)
+                if not re.search(r"\b(?:was|were|had\s+been)\s+$", clause[: m.start()])
+            ]
+            past = [
+                m.start()
+                for m in _PAST.finditer(clause)
+                if m.start() not in future
+                and not _PLANS.match(clause, m.start())
+                and not re.search(r"\b(?:be|been|being)\s+$", clause[: m.start()])  # "to be published"
+            ]
+            last_future, last_past = max(future, default=-1), max(past, default=-1)
+            tense = "future" if last_future > last_past else "past" if last_past > last_future else ""
+            if plans and tense == "past" and any(m.start() > last_past for m in _PLANS.finditer(clause)):
+                tense = ""  # "agreed to buy it in February": a past verb, a plan still ahead
+            self.tense_cache[key] = tense
+        return self.tense_cache[key]
 
     def future(self) -> bool:
-        """Whether the clause before the expression speaks of the future ("will meet on Friday")."""
-        if self.start not in self.future_cache:
-            text = self.text
-            cut = max(text.rfind(". ", 0, self.start), text.rfind("\n", 0, self.start), self.start - 90)
-            clause = re.split(r"\b(?:said|says|told|announced|reported)\b|[;:]", text[max(cut, 0) : self.start])[-1]
-            self.future_cache[self.start] = bool(_FUTURE.search(clause))
-        return self.future_cache[self.start]
+        """Whether the clause speaks of the future ("will meet on Friday")."""
+        return self.tense() == "future"
 
 
 # --- small calendar helpers -----------------------------------------------------------------
 def _iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def _g(match: re.Match[str], name: str) -> str:
+    """A named group's text, "" when it did not take part or the rule's pattern has no such group."""
+    return match.groupdict().get(name) or ""
 
 
 def _month(match: re.Match[str]) -> int:
@@ -227,6 +286,8 @@ def _duration(count: str, unit: str) -> str:
     if unit in ("decade", "century") and count != "X":
         scaled = float(count) * (10 if unit == "decade" else 100)
         return f"P{scaled:g}Y"
+    if unit == "quarter" and count != "X":
+        return f"P{float(count) * 3:g}M"
     letter = {"decade": "Y", "century": "Y", "weekend": "WE", "quarter": "Q"}.get(unit, unit[0].upper())
     if unit in ("hour", "minute", "second"):
         return f"PT{count}{letter}"
@@ -236,7 +297,7 @@ def _duration(count: str, unit: str) -> str:
 def _spoken_year(words: str) -> int:
     w = words.lower().replace("-", " ").split()
     if "thousand" in w:
-        return 2000 + sum(_ONES.get(x, 0) for x in w)
+        return 2000 + sum(_ONES.get(x, 0) for x in w[w.index("thousand") :])
     return 1900 + sum(_TENS.get(x, 0) + _ONES.get(x, 0) for x in w[1:])
 
 
@@ -251,25 +312,46 @@ def _day_value(base: date | None, month: int, day: int, year: str | None, future
         y = int(year)
     elif base is None:
         return None
-    elif future:
-        y = base.year if (month, day) >= (base.month, base.day - 2) else base.year + 1
     else:
-        y = base.year if (month, day) <= (base.month, base.day + 2) else base.year - 1
+        options = []
+        for candidate in range(base.year - 4, base.year + 5):
+            try:
+                options.append(date(candidate, month, day))
+            except ValueError:  # 29 February outside leap years
+                continue
+        last = max((d for d in options if d <= base), default=None)
+        upcoming = min((d for d in options if d > base), default=None)
+        if last is None or upcoming is None:
+            return None
+        forward = _forward((base - last).days, (upcoming - base).days, "future" if future else "")
+        y = (upcoming if forward else last).year
     try:
         return date(y, month, day).isoformat()
     except ValueError:
         return None
 
 
-def _weekday(base: date, name: str, prefix: str, future: bool) -> date:
+def _forward(back: int, ahead: int, tense: str, weight: int = 2) -> bool:
+    """Past-leaning choice between the last and the next occurrence of a weekday, date or month.
+
+    The next one wins when the clause is in the future tense, or, unless it is in the past
+    tense, when the next one is at most 1/``weight`` as far as the last one ("Nov. 16" in a
+    paper of 30 October is next month, not last year; "Friday" in Thursday's is tomorrow).
+    """
+    if back == 0 or tense == "past":
+        return False
+    return tense == "future" or weight * ahead <= back
+
+
+def _weekday(base: date, name: str, prefix: str, tense: str) -> date:
     wd = [w[:3].lower() for w in WEEKDAYS].index(name[:3].lower())
     back = (base.weekday() - wd) % 7
     ahead = (wd - base.weekday()) % 7
     if prefix in ("next", "this coming", "coming"):
         return base + timedelta(days=ahead or 7)
-    if prefix == "last" or prefix == "this past":
+    if prefix in ("last", "this past", "the previous"):
         return base - timedelta(days=back or 7)
-    if future and back:
+    if _forward(back, ahead, tense, weight=3):
         return base + timedelta(days=ahead)
     return base - timedelta(days=back)
 
@@ -282,9 +364,9 @@ def _quarter_year(base: date, quarter: int, future: bool) -> int:
     return base.year - 1
 
 
-def _latest_quarter(ctx: _Context) -> tuple[int, int] | None:
-    """The quarter under discussion, else the last one completed before the reference date."""
-    if ctx.quarter:
+def _latest_quarter(ctx: _Context, latest: bool = False) -> tuple[int, int] | None:
+    """The quarter under discussion (unless ``latest``), else the last one completed before the reference date."""
+    if ctx.quarter and not latest:
         return ctx.quarter
     if ctx.base is None:
         return None
@@ -322,13 +404,13 @@ def _holiday(name: str, year: int) -> date:
 # --- resolvers: match → (value, precision, type), or None when the match is no time ---------
 def _r_iso(m: re.Match[str], ctx: _Context) -> Resolved | None:
     try:
-        return date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), "day", "DATE"
+        return date(int(_g(m, "y")), int(_g(m, "m")), int(_g(m, "d"))).isoformat(), "day", "DATE"
     except ValueError:
         return None
 
 
 def _r_numeric(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    a, b, y = int(_g(m, "a")), int(_g(m, "b")), int(_g(m, "y"))
     if y < 100:
         y += 1900 if y > 30 else 2000
     month, day = (a, b) if a <= 12 else (b, a)
@@ -339,23 +421,23 @@ def _r_numeric(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_range(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    first = _day_value(ctx.base, _month(m), int(m["d1"]), m["y"])
-    last = _day_value(ctx.base, _month(m), int(m["d2"]), m["y"] or (first[:4] if first else None))
+    first = _day_value(ctx.base, _month(m), int(_g(m, "d1")), _g(m, "y"))
+    last = _day_value(ctx.base, _month(m), int(_g(m, "d2")), _g(m, "y") or (first[:4] if first else None))
     return (f"{first}/{last}" if first and last else None), "range", "DATE"
 
 
 def _r_day(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    if ctx.base is None and not m["y"]:
+    if ctx.base is None and not _g(m, "y"):
         return None, "day", "DATE"
-    value = _day_value(ctx.base, _month(m), int(m["d"]), m["y"], ctx.future())
+    value = _day_value(ctx.base, _month(m), int(_g(m, "d")), _g(m, "y"), ctx.future())
     return (value, "day", "DATE") if value else None
 
 
 def _r_ordinal_day(m: re.Match[str], ctx: _Context) -> Resolved | None:
     if ctx.base is None:
         return None, "day", "DATE"
-    day = int(m["d"])
-    rel = (m["rel"] or "").lower()
+    day = int(_g(m, "d"))
+    rel = (_g(m, "rel") or "").lower()
     year, month = ctx.base.year, ctx.base.month
     if rel == "last" or (not rel and day > ctx.base.day + 2 and not ctx.future()):
         year, month = _add_months(ctx.base, -1)
@@ -368,21 +450,22 @@ def _r_ordinal_day(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_month_year(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    if m["y"]:
-        year = int(m["y"])
+    if _g(m, "y"):
+        year = int(_g(m, "y"))
     elif ctx.base is None:
         return None, "month", "DATE"
     else:
-        year = ctx.base.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+        year = ctx.base.year + {"last": -1, "this": 0, "next": 1}[_g(m, "rel").lower()]
     return f"{year}-{_month(m):02d}", "month", "DATE"
 
 
 def _r_month(m: re.Match[str], ctx: _Context) -> Resolved | None:
     if ctx.base is None:
         return None, "month", "DATE"
-    rel = (m.groupdict().get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
     month = _month(m)
-    if rel == "next" or (rel in ("", "this", "early", "late", "mid", "mid-") and ctx.future()):
+    back = (ctx.base.month - month) % 12
+    if rel == "next" or (rel in ("", "this") and _forward(back, (month - ctx.base.month) % 12, ctx.tense(plans=True))):
         year = ctx.base.year if month >= ctx.base.month else ctx.base.year + 1
     elif rel == "this":
         year = ctx.base.year
@@ -392,13 +475,15 @@ def _r_month(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_season(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    code = _SEASONS[m["season"].lower()]
-    if m["y"] or m["spoken"]:
-        return f"{m['y'] or _spoken_year(m['spoken'])}-{code}", "season", "DATE"
+    code = _SEASONS[_g(m, "season").lower()]
+    if not (_g(m, "rel") or m.groupdict().get("el") or _g(m, "y") or _g(m, "spoken")):
+        return None  # a bare "fall" is a verb as often as a season
+    if _g(m, "y") or _g(m, "spoken"):
+        return f"{_g(m, 'y') or _spoken_year(_g(m, 'spoken'))}-{code}", "season", "DATE"
     if ctx.base is None:
         return None, "season", "DATE"
     base = ctx.base
-    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
     start = _SEASON_START[code]
     winter_tail = code == "WI" and base.month <= 2
     year = base.year if start <= base.month else base.year - 1  # the latest such season begun
@@ -412,12 +497,21 @@ def _r_season(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_year(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    year = m["y"] or str(_spoken_year(m["spoken"]))
+    year = _g(m, "y") or str(_spoken_year(_g(m, "spoken")))
     return year, "year", "DATE"
 
 
+def _r_year_end(m: re.Match[str], ctx: _Context) -> Resolved | None:
+    return (str(ctx.base.year) if ctx.base else None), "year", "DATE"
+
+
+def _r_spoken_decade(m: re.Match[str], ctx: _Context) -> Resolved | None:
+    word = (_g(m, "dec") or "").lower()
+    return f"19{_TENS[word[:-3] + 'y'] // 10}", "decade", "DATE"
+
+
 def _r_decade(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    digits = m["dec"]
+    digits = _g(m, "dec")
     if len(digits) == 2:
         digits = ("19" if digits != "00" else "20") + digits
     return digits[:3], "decade", "DATE"
@@ -425,19 +519,19 @@ def _r_decade(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 def _r_century(m: re.Match[str], ctx: _Context) -> Resolved | None:
     words = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "eighteenth": 18}
-    raw = m["c"].lower()
+    raw = _g(m, "c").lower()
     number = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else words[raw]
     return f"{number - 1:02d}", "century", "DATE"
 
 
 def _r_quarter(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    quarter = _ORDINAL[m["ord"].lower()]
-    if m["y"]:
-        year = int(m["y"])
-    elif m["rely"]:
+    quarter = _ORDINAL[_g(m, "ord").lower()]
+    if _g(m, "y") or _g(m, "yy"):
+        year = int(_g(m, "y") or _g(m, "yy"))
+    elif _g(m, "rely"):
         if ctx.base is None:
             return None, "quarter", "DATE"
-        year = ctx.base.year + {"last": -1, "this": 0, "next": 1}[m["rely"].lower()]
+        year = ctx.base.year + {"last": -1, "this": 0, "next": 1}[_g(m, "rely").lower()]
     elif ctx.base is None:
         return None, "quarter", "DATE"
     else:
@@ -446,9 +540,9 @@ def _r_quarter(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_half(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    half = 1 if m["ord"].lower() == "first" else 2
-    if m["y"]:
-        return f"{m['y']}-H{half}", "half", "DATE"
+    half = 1 if _g(m, "ord").lower() == "first" else 2
+    if _g(m, "y"):
+        return f"{_g(m, 'y')}-H{half}", "half", "DATE"
     if ctx.base is None:
         return None, "half", "DATE"
     year = ctx.base.year if half == 1 or ctx.base.month > 6 or ctx.future() else ctx.base.year - 1
@@ -457,11 +551,20 @@ def _r_half(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 def _r_the_quarter(m: re.Match[str], ctx: _Context) -> Resolved | None:
     """ "the quarter", "the latest quarter", "the year-ago quarter": the quarter in discussion."""
-    latest = _latest_quarter(ctx)
+    words = m.group(0).lower()
+    if "same" in words and not re.search(r"year|\d", words):
+        return None  # "the same period" needs its comparison
+    latest = _latest_quarter(ctx, latest=bool(re.search(r"latest|most recent|just", words)))
     if latest is None:
         return None, "quarter", "DATE"
     year, quarter = latest
-    if m["ago"]:
+    if _g(m, "ord"):
+        quarter = _ORDINAL[_g(m, "ord").lower()]
+    if _g(m, "y"):
+        year = int(_g(m, "y"))
+    elif _g(m, "rely") and ctx.base is not None:
+        year = ctx.base.year + {"last": -1, "this": 0, "next": 1}[_g(m, "rely").lower()]
+    elif re.search(r"year-ago|year-earlier|a year|last year|comparable|corresponding", words):
         year -= 1
     return f"{year}-Q{quarter}", "quarter", "DATE"
 
@@ -476,7 +579,7 @@ def _r_year_ago(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_relday(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    words = re.sub(r"\s+", " ", m["rel"].lower())
+    words = re.sub(r"\s+", " ", _g(m, "rel").lower())
     pod = (m.groupdict().get("pod") or "").lower()
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0}
     offset.update({"the day before yesterday": -2, "the day after tomorrow": 2})
@@ -494,8 +597,8 @@ def _r_weekday(m: re.Match[str], ctx: _Context) -> Resolved | None:
     kind = "TIME" if pod else "DATE"
     if ctx.base is None:
         return None, "time" if pod else "day", kind
-    prefix = re.sub(r"\s+", " ", (m["prefix"] or "").lower())
-    day = _weekday(ctx.base, m["wd"], prefix, ctx.future()).isoformat()
+    prefix = re.sub(r"\s+", " ", (_g(m, "prefix") or "").lower())
+    day = _weekday(ctx.base, _g(m, "wd"), prefix, ctx.tense(plans=True)).isoformat()
     return (day + _PART_OF_DAY[pod], "time", kind) if pod else (day, "day", kind)
 
 
@@ -513,16 +616,20 @@ def _r_clock(m: re.Match[str], ctx: _Context) -> Resolved | None:
         return None, "time", "TIME"
     day = ctx.base
     if g.get("wd"):
-        day = _weekday(ctx.base, g["wd"], "", ctx.future())
+        day = _weekday(ctx.base, g["wd"], "", ctx.tense(plans=True))
     elif g.get("dw"):
         day = ctx.base + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g["dw"].lower()])
+    elif g.get("cm"):
+        month = _MONTH_NUM[g["cm"].lower().rstrip(".")]
+        value = _day_value(ctx.base, month, int(g["cd"]), None, ctx.future())
+        day = date.fromisoformat(value) if value else ctx.base
     clock = f"{hour:02d}" if (g.get("word") or "").lower() == "midnight" else f"{hour:02d}:{minute:02d}"
     return f"{day.isoformat()}T{clock}", "time", "TIME"
 
 
 def _r_rel_unit(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    rel = re.sub(r"\s+", " ", m["rel"].lower())
-    unit = _unit(m["unit"])
+    rel = re.sub(r"\s+", " ", _g(m, "rel").lower())
+    unit = _unit(_g(m, "unit"))
     if rel in ("the past", "past", "the last"):
         return _duration("1", unit), "duration", "DURATION"
     shift = -1 if rel in ("last", "previous", "the previous", "the prior", "this past") else 0
@@ -536,17 +643,23 @@ def _r_rel_unit(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 def _r_the_unit(m: re.Match[str], ctx: _Context) -> Resolved | None:
     """ "the year" (of the report), "the weekend" (the latest one)."""
-    unit = _unit(m["unit"])
+    unit = _unit(_g(m, "unit"))
     if ctx.base is None:
         return None, unit, "DATE"
     if unit == "weekend":
         back = ctx.base.weekday() < 4 and not ctx.future()
         return _iso_week(ctx.base - timedelta(weeks=1 if back else 0)) + "-WE", "week", "DATE"
+    if unit == "week":
+        return _iso_week(ctx.base), "week", "DATE"
+    if re.match(r"\s+(?:ended|ending)\b", ctx.text[ctx.end :]) or re.search(
+        r"\b(?:over|through|throughout)\s+$", ctx.text[max(0, ctx.start - 12) : ctx.start]
+    ):
+        return "P1Y", "duration", "DURATION"  # a fiscal year, not the calendar one
     return str(ctx.base.year), "year", "DATE"
 
 
 def _r_earlier_this(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    unit = _unit(m["unit"])
+    unit = _unit(_g(m, "unit"))
     if ctx.base is None:
         return None, unit, "DATE"
     value, precision = _shift(ctx.base, 0, unit)
@@ -557,16 +670,15 @@ def _r_past_window(m: re.Match[str], ctx: _Context) -> Resolved | None:
     """ "in the past 24 hours": the monitor's counting window, an interval ending at the report."""
     if ctx.base is None:
         return None, "range", "DATE"
-    n = int(m["n"])
-    days = max(1, n // 24) if m["unit"].lower() == "hours" else n
+    n = int(_g(m, "n"))
+    days = max(1, n // 24) if _g(m, "unit").lower() == "hours" else n
     return f"{(ctx.base - timedelta(days=days)).isoformat()}/{ctx.base.isoformat()}", "range", "DATE"
 
 
 def _r_ago(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    count = _number(m["n"])
-    unit = _unit(m["unit"])
-    direction = m["dir"].lower()
-    sign = 1 if direction in ("later", "from now", "hence", "after") else -1
+    count = _number(_g(m, "n"))
+    unit = _unit(_g(m, "unit"))
+    sign = 1 if re.match(r"(?i)from|hence", _g(m, "dir")) else -1
     if count == "X":
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "ref", "DATE"
     if unit in ("hour", "minute", "second"):
@@ -581,11 +693,16 @@ def _r_ago(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_duration(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    return _duration(_number(m["n"]), _unit(m["unit"])), "duration", "DURATION"
+    return _duration(_number(_g(m, "n")), _unit(_g(m, "unit"))), "duration", "DURATION"
+
+
+def _r_vague_units(m: re.Match[str], ctx: _Context) -> Resolved | None:
+    """ "recent years", "coming weeks", "the months ahead": an unknown number of them."""
+    return _duration("X", _unit(_g(m, "unit") or _g(m, "u2") or "")), "duration", "DURATION"
 
 
 def _r_bare_units(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    return _duration("X", _unit(m["unit"])), "duration", "DURATION"
+    return _duration("X", _unit(_g(m, "unit"))), "duration", "DURATION"
 
 
 def _r_ref(m: re.Match[str], ctx: _Context) -> Resolved | None:
@@ -598,12 +715,21 @@ def _r_ref(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_set(m: re.Match[str], ctx: _Context) -> Resolved | None:
+    """Recurrences: "daily", "every Thursday", "twice a week", "Sundays"."""
     g = m.groupdict()
+    if g.get("u2"):
+        return _duration("1", g["u2"].lower()), "set", "SET"
+    if g.get("plural"):
+        return f"XXXX-WXX-{[w[:3].lower() for w in WEEKDAYS].index(g['plural'][:3].lower()) + 1}", "set", "SET"
+    if (g.get("season") or "").lower() == "season":
+        return "P1Y", "set", "SET"
     if g.get("adverb"):
         adverb = g["adverb"].lower()
-        return {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"}.get(
-            adverb, "P1Y"
-        ), "set", "SET"
+        return (
+            {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"}.get(adverb, "P1Y"),
+            "set",
+            "SET",
+        )
     if g.get("wd"):
         wd = [w[:3].lower() for w in WEEKDAYS].index(g["wd"][:3].lower())
         return f"XXXX-WXX-{wd + 1}", "set", "SET"
@@ -616,9 +742,9 @@ def _r_set(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _r_holiday(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    name = m["hol"]
-    if m["y"]:
-        return _holiday(name, int(m["y"])).isoformat(), "day", "DATE"
+    name = _g(m, "hol")
+    if _g(m, "y"):
+        return _holiday(name, int(_g(m, "y"))).isoformat(), "day", "DATE"
     if ctx.base is None:
         return None, "day", "DATE"
     day = _holiday(name, ctx.base.year)
@@ -646,7 +772,9 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     ),
     (
         "weekday_md",
-        re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+{_MD_M}\s+{_DAY}(?:,?\s+(?P<y>{_Y}))?\b"),
+        re.compile(
+            rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+{_MD_M}\s+{_DAY}(?:,?\s+(?P<y>{_Y}))?\b"
+        ),
         _r_day,
     ),
     ("md", re.compile(rf"\b{_MD_M}\s+{_DAY}(?:,?\s+(?P<y>{_Y}))?\b(?!\s*[-–]\s*\d|,\d|\d)"), _r_day),
@@ -662,21 +790,33 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     ("since_my", re.compile(rf"\bsince\s+{_M}\s+(?P<y>{_Y})\b"), _r_month_year),
     ("my", re.compile(rf"\b{_M}\s+(?:of\s+)?(?P<y>{_Y})\b"), _r_month_year),
     ("m_rel_year", re.compile(rf"\b{_M}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"), _r_month_year),
-    ("rel_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|earlier\s+in)\s+{_M}(?!\s+\d)"), _r_month),
+    (
+        "rel_month",
+        re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|earlier\s+in)\s+{_M}(?!\s+\d)"),
+        _r_month,
+    ),
     (
         "season",
         re.compile(
-            r"\b(?:(?P<rel>last|this|next|this\s+past|the)\s+)?(?:(?:early|late)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+            r"\b(?:(?P<rel>last|this|next|this\s+past|the)\s+)?(?:(?P<el>early|late)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
             rf"(?:\s+of\s+(?:{_SPOKEN_YEAR}|(?P<y>{_Y})))?\b",
             re.I,
         ),
         _r_season,
     ),
-    ("season_year", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>{_Y})\b(?P<rel>)(?P<spoken>)"), _r_season),
+    (
+        "season_year",
+        re.compile(
+            rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>{_Y})\b(?P<rel>)(?P<el>)(?P<spoken>)"
+        ),
+        _r_season,
+    ),
     (
         "quarter",
         re.compile(
-            r"\b(?:(?i:the)\s+)?(?:(?i:fiscal|calendar)\s+)?(?:(?:(?P<rely>(?i:last|this|next))\s+year's|(?P<yy>" + _Y + r")'s)\s+)?"
+            r"\b(?:(?i:the)\s+)?(?:(?i:fiscal|calendar)\s+)?(?:(?:(?P<rely>(?i:last|this|next))\s+year's|(?P<yy>"
+            + _Y
+            + r")'s)\s+)?"
             r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[- ](?:(?i:fiscal)\s+)?(?i:quarter)"
             rf"(?:\s+of\s+(?:(?i:fiscal|calendar)\s+)?(?:(?i:the\s+)?(?i:year\s+)?)?(?P<y>{_Y}))?(?!-\w)"
         ),
@@ -685,19 +825,38 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     (
         "half",
         re.compile(
-            r"\b(?i:the)\s+(?P<ord>(?i:first|second|last))\s+(?i:half)(?:\s+of\s+(?:(?i:fiscal|the)\s+)?(?:(?P<y>" + _Y + r")|(?i:the\s+year)))?\b"
+            r"\b(?i:the)\s+(?P<ord>(?i:first|second|last))\s+(?i:half)(?:\s+of\s+(?:(?i:fiscal|the)\s+)?(?:(?P<y>"
+            + _Y
+            + r")|(?i:the\s+year)))?\b"
         ),
         _r_half,
     ),
     (
         "the_quarter",
         re.compile(
-            r"\b(?i:the)\s+(?:(?i:latest|most\s+recent|recent|same|just-ended|just\s+ended)\s+)?(?:(?P<ago>(?i:year-ago|year-earlier|year\s+earlier))\s+)?"
-            r"(?:(?i:first|second|third|fourth|fiscal)\s+)?(?i:quarter|period)\b(?!\s+(?:of|ended|ending))"
+            r"\b(?i:the)\s+(?:(?i:latest|most\s+recent|recent|just-ended|just\s+ended|comparable|corresponding|year-ago|year-earlier)\s+)*"
+            rf"(?:(?P<y>{_Y})\s+)?(?:(?i:first|second|third|fourth|fiscal)\s+)?(?i:quarter)\b(?!\s+of\b|-)"
+            r"(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?"
         ),
         _r_the_quarter,
     ),
-    ("year_ago_adj", re.compile(r"\b[Yy]ear-(?:ago|earlier)\b(?P<ago>)"), _r_year_ago),
+    (
+        "the_period",
+        re.compile(
+            r"\b(?i:the)\s+(?:(?:(?i:latest|most\s+recent|just-ended|comparable|corresponding|same|year-ago|year-earlier)|(?P<y>"
+            + _Y
+            + r"))\s+)+(?i:period|quarter)\b(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?"
+        ),
+        _r_the_quarter,
+    ),
+    (
+        "year_quarter",
+        re.compile(
+            r"\b(?P<rely>(?i:last|this|next))\s+year's\s+(?:(?i:comparable|fiscal)\s+)?(?:(?P<ord>(?i:first|second|third|fourth))[- ])?(?i:quarter|period)\b"
+        ),
+        _r_the_quarter,
+    ),
+    ("year_ago_adj", re.compile(r"\b[Yy]ear-(?:ago|earlier)\b"), _r_year_ago),
     (
         "holiday",
         re.compile(
@@ -723,8 +882,18 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     ),
     (
         "year",
-        re.compile(rf"(?<![\w$£€#.,'/-])(?<!\d-)(?P<y>{_Y})(?!\s*%|\s*(?i:percent)|[\w,.]\d|\d|-(?!\d\d\d\d)\w|/)(?P<spoken>)"),
+        re.compile(
+            rf"(?<![\w$£€#.,'/])(?:(?<=\d{{4}}-)|(?<=[Mm]id-)|(?<!-))(?P<y>{_Y})(?!\s*%|\s*(?i:percent)|[\w,.]\d|\d|-(?!\d\d\d\d)\w|/)(?P<spoken>)"
+        ),
         _r_year,
+    ),
+    ("year_end", re.compile(r"\b(?:(?i:year)[- ]end|(?i:year's)\s+end)\b(?!-)"), _r_year_end),
+    (
+        "spoken_decade",
+        re.compile(
+            r"\b(?i:the)\s+(?:(?:early|late|mid)[- ])?(?P<dec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+        ),
+        _r_spoken_decade,
     ),
     ("spoken_year", re.compile(rf"\b(?:[Tt]he\s+year\s+)?{_SPOKEN_YEAR}\b(?P<y>)"), _r_year),
     (
@@ -739,7 +908,9 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     ),
     (
         "relday",
-        re.compile(r"\b(?P<rel>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night))\b"),
+        re.compile(
+            r"\b(?P<rel>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night))\b"
+        ),
         _r_relday,
     ),
     (
@@ -747,22 +918,28 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
         re.compile(
             r"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b)|(?P<word>noon|midnight|midday))"
             r"(?:\s+(?:[A-Z]{2,4}|GMT|local\s+time)\b)?"
-            r"(?:\s+(?:on\s+)?(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?P<dw>yesterday|today|tomorrow)))?"
+            r"(?:,?\s+(?:on\s+)?(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?P<dw>yesterday|today|tomorrow)|"
+            r"(?P<cm>January|February|March|April|May|June|July|August|September|October|November|December|"
+            r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+(?P<cd>[12]\d|3[01]|0?[1-9])\b))?"
         ),
         _r_clock,
     ),
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<prefix>(?i:last|next|this\s+past|this\s+coming|this|coming))\s+)?"
+            r"\b(?:(?P<prefix>(?i:last|next|this\s+past|this\s+coming|this|coming|the\s+previous))\s+)?"
             + _WD
             + r"(?:\s+"
             + _POD
-            + r")?(?!')?"
+            + r")?"
         ),
         _r_weekday,
     ),
-    ("earlier_this", re.compile(r"\b(?P<rel>(?i:earlier|later))\s+(?i:this|in\s+the)\s+(?P<unit>(?i:week|month|year))\b"), _r_earlier_this),
+    (
+        "earlier_this",
+        re.compile(r"\b(?P<rel>(?i:earlier|later))\s+(?i:this|in\s+the)\s+(?P<unit>(?i:week|month|year))\b"),
+        _r_earlier_this,
+    ),
     (
         "rel_unit",
         re.compile(
@@ -773,32 +950,40 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     ),
     (
         "the_unit",
-        re.compile(r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:year|weekend))\b(?!-|\s+(?:before|after|of|earlier|ago|when|that|in\s+which|ended|ending))"),
+        re.compile(
+            r"\b(?i:the)\s+(?:(?i:fiscal|full|current\s+fiscal)\s+)?(?P<unit>(?i:year|weekend|week))\b"
+            r"(?!-|\s+(?:before|after|earlier|ago|when|that|in\s+which|of\s+(?!the\b)))"
+        ),
         _r_the_unit,
     ),
     (
         "ago",
         re.compile(
-            _QMOD
-            + rf"(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))\b(?!\s+than)"
+            r"\b" + _QMOD + rf"(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>(?i:ago|earlier|from\s+now|hence))\b(?!\s+than)"
         ),
         _r_ago,
     ),
-    ("year_ago", re.compile(r"\b(?i:a\s+year\s+(?:ago|earlier))\b(?!\s+than)(?P<ago>)"), _r_year_ago),
+    ("year_ago", re.compile(r"\b(?i:a\s+year\s+(?:ago|earlier))\b(?!\s+than)"), _r_year_ago),
     (
         "duration",
         re.compile(
             r"\b"
             + _QMOD
             + r"(?:(?i:the)\s+(?:(?i:past|last|next|first|coming|previous|following|final|remaining|last|other|full)\s+)?)?"
-            + rf"(?P<n>{_NUM})[\s-]+{_UNIT}(?![\w-])(?!\s+(?:old|of\s+age)\b)"
+            + rf"(?P<n>{_NUM})\s+(?:(?i:more|additional|extra|trading|business|working|straight|consecutive)\s+)?"
+            + rf"{_UNIT}(?![\w-])(?!\s+(?:old|of\s+age)\b)"
         ),
+        _r_duration,
+    ),
+    (
+        "duration_adj",
+        re.compile(r"\b" + _QMOD + rf"(?P<n>{_NUM})-{_UNIT}(?![\w-]|-old)"),
         _r_duration,
     ),
     (
         "bare_units",
         re.compile(
-            r"(?<=\b(?:for|in|within|over|after|take|took|takes|taking|last|lasted|spent)\s)(?P<unit>(?i:years|months|weeks|decades|hours|minutes|days))\b"
+            r"\b(?:for|in|within|over|after|take|took|takes|taking|last|lasted|spent)\s+(?P<t>(?P<unit>(?i:years|months|weeks|decades|hours|minutes|days)))\b"
             r"(?!\s+(?:of|ago|old|before|after|earlier|later)\b)"
         ),
         _r_bare_units,
@@ -806,23 +991,34 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     ("decades_long", re.compile(r"\b(?P<unit>(?i:decades|years|months|weeks|days|hours))-long\b"), _r_bare_units),
     (
         "recent_units",
-        re.compile(r"\b(?i:recent|past)\s+(?:(?i:few)\s+)?(?i:years|months|weeks|days|decades)\b|\b(?i:the\s+coming\s+(?:years|months|weeks|days))\b"),
-        _r_ref,
+        re.compile(
+            r"\b(?:(?i:recent|past|coming)\s+(?:(?i:few)\s+)?(?P<unit>(?i:years|months|weeks|days|decades|quarters))"
+            r"|(?i:the)\s+(?P<u2>(?i:years|months|weeks|days))\s+(?i:ahead|to\s+come))\b"
+        ),
+        _r_vague_units,
     ),
     (
         "set",
         re.compile(
             r"\b(?:(?P<adverb>(?i:daily|nightly|weekly|monthly|hourly|annually|yearly))\b"
-            r"|(?i:every|each)\s+(?:(?P<n>" + _NUM + r")\s+)?(?:" + _UNIT.replace("(?P<unit>", "(?P<unit>") + r"|" + _WD + r"|" + _M
+            r"|(?i:every|each)\s+(?:(?P<n>"
+            + _NUM
+            + r")\s+)?(?:"
+            + _UNIT
+            + r"|"
+            + _WD
+            + r"|"
+            + _M
             + r"|(?P<season>(?i:spring|summer|fall|autumn|winter|season)))"
-            r"|(?i:once|twice|three\s+times|four\s+times|several\s+times|(?:\d+|a\s+few)\s+times)\s+(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year))"
+            r"|(?i:once|twice|three\s+times|four\s+times|several\s+times|(?:\d+|a\s+few)\s+times)\s+(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year)"
+            r"|(?P<plural>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"
         ),
-        None,  # set below: it needs the unit of either branch
+        _r_set,
     ),
     (
         "ref",
         re.compile(
-            r"\b(?:(?i:now)|(?i:currently)|(?i:at\s+present)|(?i:presently)|(?i:nowadays)|(?i:these\s+days)|(?i:recently)|"
+            r"\b(?:(?i:(?:right\s+)?now)|(?i:currently)|(?i:more\s+recently)|(?i:at\s+present)|(?i:presently)|(?i:nowadays)|(?i:these\s+days)|(?i:recently)|"
             r"(?i:lately)|(?i:the\s+(?:near\s+|distant\s+)?future)|(?i:the\s+past)|(?i:the\s+present)|(?:(?<=\bin\s)(?i:future)))\b"
             r"(?!-)"
         ),
@@ -831,36 +1027,24 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], _Context], Res
     (
         "ref_adj",
         re.compile(
-            r"\b(?i:current|recent|former)\b(?=\s+(?!account|accounts|affairs|events|account's|flows?|carrying|of\b)[a-z])"
+            r"\b(?i:current|recent)\b(?=\s+(?!account|accounts|affairs|events|account's|flows?|carrying|of\b)[a-z])"
         ),
         _r_ref,
     ),
     (
         "month",
-        re.compile(rf"(?:\b(?P<rel>early|late|mid-?)\s*)?(?<![\w-]){_M}(?![\w-])"),
+        re.compile(rf"(?:(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-)|(?<![\w-])){_M}(?![\w-])"),
         _r_month,
     ),
 ]
 
 
-def _r_set_any(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    g = m.groupdict()
-    if g.get("u2"):
-        return _duration("1", g["u2"].lower()), "set", "SET"
-    if g.get("season") and g["season"].lower() == "season":
-        return "P1Y", "set", "SET"
-    return _r_set(m, ctx)
-
-
-_RULES = [(kind, pattern, resolve or _r_set_any) for kind, pattern, resolve in _RULES]
-
 # A modifier before a date extends its extent, as TimeML's mod attribute reads it: "late November",
-# "the end of 1989", "mid-1990", "early next year"; "earlier"/"later" only before a day ("late yesterday").
+# "the end of 1989", "mid-1990", "early next year".
 _MODIFIER = re.compile(
     r"(?:\b(?:[Tt]he\s+)?(?:(?:very\s+)?(?:[Ee]arly|[Ll]ate)|[Tt]he\s+(?:end|beginning|start|middle|close|turn|rest)\s+of(?:\s+the)?|"
-    r"(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s+of)\s+|\b[Mm]id-)$"
+    r"(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s+of)\s+|\b(?:[Mm]id|[Ll]ate|[Ee]arly)-)$"
 )
-_DAY_MODIFIER = re.compile(r"\b(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+$")
 _REJECT_AFTER_YEAR = re.compile(
     r"\s+(?:people|persons|shares|troops|soldiers|men|women|children|votes|units|tons|tonnes|barrels|miles|km|"
     r"kilometers|kilometres|meters|metres|feet|points|jobs|employees|workers|members|homes|cars|acres|pounds|"
@@ -879,8 +1063,15 @@ def _acceptable(kind: str, m: re.Match[str], text: str) -> bool:
         return False
     if kind == "year" and _REJECT_AFTER_YEAR.match(text, m.end()):
         return False
-    if kind == "year" and re.search(r"(?:\b(?:No|no|Nos|number|Number|Flight|flight|Room|room)\.?\s*|[#$])$", text[max(0, m.start() - 8) : m.start()]):
+    if kind == "year" and re.search(
+        r"(?:\b(?:No|no|Nos|number|Number|Flight|flight|Room|room)\.?\s*|[#$])$",
+        text[max(0, m.start() - 8) : m.start()],
+    ):
         return False
+    if kind == "duration" and groups["unit"].lower().startswith("second") and groups["n"].lower() in ("a", "an"):
+        return False  # "a second attack"
+    if kind == "duration" and groups["unit"].lower() == "second" and groups["n"].lower() not in ("one", "1"):
+        return False  # "the 1988 second quarter"
     if kind == "duration" and groups.get("n") and groups["n"].strip().lower() in ("a", "an", "some", "many"):
         before = text[max(0, m.start() - 20) : m.start()].lower()
         if re.search(r"(?:times|once|twice|per|cents?|%|percent|\d|dollars?|yen)\s*$", before):
@@ -907,9 +1098,10 @@ def extract_times(text: str, base: date | None) -> list[TimeExpr]:
     """
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for priority, (kind, pattern, _) in enumerate(_RULES):
+        extent = "t" if "t" in pattern.groupindex else 0  # a rule may match more context than it tags
         for m in pattern.finditer(text):
             if m.end() > m.start() and _acceptable(kind, m, text):
-                candidates.append((m.start(), m.end(), priority, kind, m))
+                candidates.append((m.start(extent), m.end(extent), priority, kind, m))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     chosen: list[tuple[int, int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
@@ -925,24 +1117,29 @@ def extract_times(text: str, base: date | None) -> list[TimeExpr]:
         chosen.append(cand)
     found: list[TimeExpr] = []
     ctx = _Context(base, text)
-    for start, end, priority, _kind, m in sorted(chosen):
+    for start, end, priority, kind, m in sorted(chosen, key=lambda c: c[0]):
         ctx.start, ctx.end = start, end
         resolved = _RULES[priority][2](m, ctx)
         if resolved is None:
             continue
         value, precision, timex_type = resolved
-        if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
+        if kind == "quarter" and value:  # what "the quarter", "a year ago" refer back to
             ctx.quarter = (int(value[:4]), int(value[-1]))
+            if "-" in text[start:end] and text[start:end].lower().startswith("the "):
+                start += 4  # TimeML: "the third-quarter results" tags the adjective alone
         start = _extend(text, start, precision, timex_type, found)
         found.append(TimeExpr(start, end, text[start:end], value, precision, timex_type))
     return found
 
 
 def _extend(text: str, start: int, precision: str, timex_type: str, found: list[TimeExpr]) -> int:
-    """Take a modifier before a date into its extent ("late November", "the end of 1989")."""
-    if timex_type not in ("DATE", "TIME") or precision in ("ref", "range"):
+    """Take a modifier before a date into its extent ("late November", "the end of 1989").
+
+    Not before a day: TimeML leaves "early" out of "early Friday morning".
+    """
+    if timex_type not in ("DATE", "TIME") or precision in ("ref", "range", "day", "time"):
         return start
     floor = found[-1].end if found else 0
     window = text[max(floor, start - 30) : start]
-    m = _MODIFIER.search(window) or (_DAY_MODIFIER.search(window) if precision in ("day", "time") else None)
+    m = _MODIFIER.search(window)
     return start - (len(window) - m.start()) if m else start
