@@ -559,7 +559,9 @@ def _no_overlaps(spans: list[_Span]) -> list[_Span]:
     return result
 
 
-def extract_places(doc: object, gaz: Gazetteer, dateline: str | None = None, adjectives: bool = False) -> list[PlaceMention]:
+def extract_places(
+    doc: object, gaz: Gazetteer, dateline: str | None = None, adjectives: bool = False
+) -> list[PlaceMention]:
     """Place mentions in a spaCy ``doc`` of the article body, in text order.
 
     Nationality adjectives ("Syrian forces") always inform the disambiguation; with
