@@ -2,13 +2,20 @@
 whom it reached the page.
 
 Read from the dependency parse. A reporting verb ("said", "told", "denied", "claims")
-gives the speaker (its subject), the content (its clausal complement, or the quotation
-it introduces) and the cue. Chains come from the constructions news uses to pass a claim
-on: "the Turkish Anadolu News Agency quoted Akar as saying" gives Akar via Anadolu;
-"Citing the Russian defence ministry, Reuters reported" gives the ministry via Reuters;
-"a source told TRT World" gives the source via TRT World. "According to X, ..." makes X
-the speaker of the rest of the sentence. A pronoun speaker is the nearest earlier
-speaker or person of the article. The page's own outlet ends every chain.
+gives the speaker (its subject, or the agent of a passive: "it was reported by X"), the
+content (its clausal complement, the quotation it introduces, its object for verbs that
+take one: "condemned the attack", "called for calm") and the cue. A cue without a subject
+of its own takes its governing verb's speaker ("..., adding that", "continued to say",
+"and said"); a parenthetical cue ("The strikes, the ministry said, hit depots") makes the
+clause around it the content; a quotation split by its cue ("“We are ready,” he said.
+“We will not withdraw.”") is one content. Chains come from the constructions news uses
+to pass a claim on: "the Turkish Anadolu News Agency quoted Akar as saying" gives Akar
+via Anadolu; "Citing the Russian defence ministry, Reuters reported" gives the ministry
+via Reuters; "a source told TRT World" gives the source via TRT World. "According to X,
+..." makes X the speaker of the rest of the sentence; so does a headline or transcript
+line "X: ..." and a quotation signed "― X". A pronoun speaker is the nearest earlier
+speaker or person of the article. A reporting verb inside a quotation is part of what
+the quoted speaker said, not a claim of its own. The page's own outlet ends every chain.
 """
 
 from __future__ import annotations
@@ -18,10 +25,16 @@ from dataclasses import dataclass, field
 
 from sitroom.extract import lexicon as L
 
-_QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{8,}’")
+# A quotation stays inside its paragraph (an unclosed quote must not swallow the article).
+# Single quotation marks double as apostrophes ("don’t"): a closing one is not followed by a letter.
+_QUOTE = re.compile(r"[“\"][^”\"\n]{3,}[”\"]|‘[^\n]{8,}?’(?![A-Za-z])|''(?:[^'\n]|'(?!'))+?''")
 _DENIAL = tuple(re.compile(p, re.I) for p in L.DENIAL_PHRASES)
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
-_CONTENT_DEPS = ("ccomp", "xcomp", "dobj")
+_RELATIVE = frozenset("that which who whom".split())
+_SIGNED = re.compile(r"^\s*([“\"][^\n]{8,}[”\"])\s*[―—–]+\s*([A-Z][^\n,]{1,60})(?:,[^\n]*)?\s*$")
+_COLON = re.compile(r"^\s*([^\n:]{2,60}?)\s*:\s+(\S[^\n]{8,})$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}\s*(?:\([^)]*\))?\s*[-—―–]+\s*")
+_CONTENT_OBJECT_DEPS = ("dobj", "oprd")
 
 
 @dataclass(slots=True)
@@ -41,28 +54,63 @@ class Claim:
     denies: str | None = None  # for a denial: the content of the claim it answers, when the article says
 
 
+# A spaCy doc rebuilds its text on every access: the text of the doc being read, by id.
+_TEXTS: dict[int, str] = {}
+
+
+def _text(doc: object) -> str:
+    return _TEXTS.get(id(doc)) or doc.text  # type: ignore[attr-defined]
+
+
 def _span_text(tokens: list) -> tuple[str, int, int]:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return tokens[0].doc.text[start:end], start, end
+    return _text(tokens[0].doc)[start:end], start, end
 
 
 def _subtree(token: object) -> list:
     return sorted(token.subtree, key=lambda t: t.i)  # type: ignore[attr-defined]
 
 
-def _phrase(token: object) -> tuple[str, int, int]:
-    """A noun phrase without trailing punctuation or a relative clause after a comma."""
-    tokens = _subtree(token)
+def _strip(tokens: list) -> list:
+    """Tokens without punctuation or spaces at either end (a closing bracket stays)."""
+    out = list(tokens)
+    while out and (out[-1].is_space or (out[-1].is_punct and out[-1].text != ")")):
+        out.pop()
+    while out and (out[0].is_space or out[0].is_punct):
+        out.pop(0)
+    return out
+
+
+def _phrase(token: object, cue: object | None = None) -> tuple[str, int, int]:
+    """A noun phrase without trailing punctuation, a relative clause after a comma, or
+    the cue's own clause ("a letter that says ...")."""
     out = []
-    for t in tokens:
-        if t.i > token.i and t.text == "," and out:  # type: ignore[attr-defined]
+    skip = _cue_clause(token, cue) if cue is not None else set()
+    for t in _subtree(token):
+        if t.i > token.i and (t.text == "," or t.i in skip) and out:  # type: ignore[attr-defined]
             break
         out.append(t)
-    while out and out[-1].is_punct and out[-1].text not in (")",):
-        out.pop()
-    while out and out[0].is_punct:
-        out.pop(0)
-    return _span_text(out)
+    return _span_text(_strip(out) or [token])
+
+
+def _cue_clause(token: object, cue: object) -> set[int]:
+    """The cue's clause when the speaker's phrase holds it ("a letter that says ...")."""
+    return {t.i for t in cue.subtree} if token.is_ancestor(cue) else set()  # type: ignore[attr-defined]
+
+
+def _mention(token: object, cue: object) -> tuple[int, int]:
+    """Where a speaker is named in full, with its apposition or relative clause
+    ("Phil Smith, a spokesman for the union,"), stopping before the cue and a dateline."""
+    skip = _cue_clause(token, cue)
+    tokens = [t for t in _subtree(token) if (t.i < cue.i) == (token.i < cue.i)]  # type: ignore[attr-defined]
+    if skip:
+        tokens = [t for t in tokens if t.i < min(skip)]
+    tokens = _strip(tokens) or [token]
+    text, start, end = _span_text(tokens)
+    dateline = _DATELINE.match(text)
+    if dateline and dateline.end() < len(text):
+        start += dateline.end()
+    return start, end
 
 
 def _stance(cue_lemma: str, content: str) -> str:
@@ -75,42 +123,116 @@ def _stance(cue_lemma: str, content: str) -> str:
     return "asserts"
 
 
-def _quote_near(sent: object, cue: object) -> tuple[str, int, int] | None:
-    """The quotation a cue introduces: in its paragraph (a quote may span sentences), the
-    nearest to the cue that touches the cue's sentence."""
-    text = cue.doc.text  # type: ignore[attr-defined]
-    left = text.rfind("\n\n", 0, cue.idx) + 1  # type: ignore[attr-defined]
-    right = text.find("\n\n", cue.idx)  # type: ignore[attr-defined]
-    right = len(text) if right == -1 else right
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < position < b for a, b in spans)
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    left = text.rfind("\n\n", 0, at)
+    right = text.find("\n\n", at)
+    return (0 if left == -1 else left + 2), (len(text) if right == -1 else right)
+
+
+def _inner(text: str, a: int, b: int) -> tuple[str, int, int]:
+    """A quotation without its marks and the comma before its closing mark."""
+    a, b = a + (2 if text.startswith("''", a) else 1), b - (2 if text.endswith("''", a, b) else 1)
+    while b > a and text[b - 1] in " ,":
+        b -= 1
+    return text[a:b], a, b
+
+
+def _quote_near(sent: object, cue: object, quotes: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The quotation a cue introduces, with the quotation that continues it on the other
+    side of the cue: in its paragraph, the nearest to the cue that touches its sentence."""
+    text = _text(cue.doc)  # type: ignore[attr-defined]
+    left, right = _paragraph(text, cue.idx)  # type: ignore[attr-defined]
     s0, s1 = sent.start_char, sent.end_char  # type: ignore[attr-defined]
-    best = None
-    for m in _QUOTE.finditer(text, left, right):
-        if m.end() < s0 - 2 or m.start() > s1:
-            continue
-        distance = min(abs(m.start() - cue.idx), abs(m.end() - cue.idx))  # type: ignore[attr-defined]
-        if best is None or distance < best[0]:
-            best = (distance, m.group(0)[1:-1].strip(" ,"), m.start() + 1, m.end() - 1)
-    return best[1:] if best else None
+    near = [(a, b) for a, b in quotes if left <= a and b <= right and not (b < s0 - 2 or a > s1)]
+    if not near:
+        return None
+    at = cue.idx  # type: ignore[attr-defined]
+    a, b = min(near, key=lambda q: min(abs(q[0] - at), abs(q[1] - at)))
+    if b <= at:  # "“We are ready,” he said. “We will not withdraw.”": the quotation goes on after the cue
+        after = [q for q in quotes if q[0] > at and q[1] <= right]
+        if after and not _has_cue(text[b : after[0][0]]) and after[0][0] - b < L.QUOTE_CONTINUATION:
+            first, second = _inner(text, a, b), _inner(text, *after[0])
+            return f"{first[0]} … {second[0]}", first[1], second[2]  # the text without the cue between
+    elif a > at and len(text[s0:at].strip()) > 2:  # a cue after a quotation it belongs to is handled above
+        before = [q for q in quotes if q[1] <= at and q[0] >= left and q[1] >= s0 - 2]
+        if before:
+            return _inner(text, before[-1][0], before[-1][1])
+    return _inner(text, a, b)
+
+
+_CUE_WORD = re.compile(r"\b(?:said|says|say|told|added|adding|asked|wrote|continued)\b", re.I)
+
+
+def _has_cue(between: str) -> bool:
+    """Whether the text between two quotations holds a second attribution (then the
+    second quotation is someone else's, or a new claim)."""
+    return len(_CUE_WORD.findall(between)) > 1
 
 
 def _is_pronoun(text: str) -> bool:
     return text.lower() in L.PRONOUNS
 
 
+def _is_cue(token: object) -> bool:
+    lemma = token.lemma_.lower()  # type: ignore[attr-defined]
+    if lemma in L.CUES_AS_ONLY:
+        # "as the minister put it": a cue only in that form.
+        kids = {(c.dep_, c.lower_) for c in token.children}  # type: ignore[attr-defined]
+        return ("dobj", "it") in kids and ("mark", "as") in kids
+    if lemma not in L.CUES:
+        return False
+    if token.pos_ not in ("VERB", "AUX"):  # type: ignore[attr-defined]
+        # "Trump claims that ...": a verb the tagger took for a noun still has a subject and a clause.
+        deps = {c.dep_ for c in token.children}  # type: ignore[attr-defined]
+        if not (token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps):  # type: ignore[attr-defined]
+            return False
+    if lemma in ("cite", "quote") and token.dep_ == "advcl":  # type: ignore[attr-defined]
+        return False  # "Citing the ministry, Reuters reported": a link of the chain, not a claim
+    return token.dep_ not in ("amod", "compound", "acomp")  # type: ignore[attr-defined]
+
+
 def extract_claims(doc: object, outlet: str | None = None) -> list[Claim]:
     """Claims in a spaCy ``doc`` of an article body, in order."""
+    text = doc.text  # type: ignore[attr-defined]
+    _TEXTS[id(doc)] = text
+    try:
+        return _claims(doc, text, outlet)
+    finally:
+        _TEXTS.pop(id(doc), None)
+
+
+def _claims(doc: object, text: str, outlet: str | None) -> list[Claim]:
     claims: list[Claim] = []
     last_speaker: str | None = None
+    quotes = [m.span() for m in _QUOTE.finditer(text)]
     persons: list[tuple[int, str]] = [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]  # type: ignore[attr-defined]
+    lines_done: set[int] = set()
     for sent in doc.sents:  # type: ignore[attr-defined]
-        found = _according_to(sent) or []
+        found = _according_to(sent)
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        if line_start not in lines_done and not text[line_start : sent.start_char].strip():
+            lines_done.add(line_start)
+            line_end = text.find("\n", line_start)
+            found += _line_claims(doc, (line_start, len(text) if line_end == -1 else line_end))
         for token in sent:
-            if token.lemma_.lower() not in L.CUES or token.pos_ not in ("VERB", "AUX"):
+            if not _is_cue(token) or _inside(token.idx, quotes):
                 continue
-            claim = _from_cue(sent, token)
+            if any(c.cue_span[0] <= token.idx < c.cue_span[1] for c in found):
+                continue
+            claim = _from_cue(sent, token, quotes)
             if claim:
                 found.append(claim)
-        for claim in found:
+        for token in sent:
+            if token.lemma_.lower() in L.CUE_NOUNS and token.pos_ == "NOUN" and not _inside(token.idx, quotes):
+                claim = _from_noun(sent, token)
+                if claim:
+                    found.append(claim)
+        found.sort(key=lambda c: c.cue_span[0])
+        for claim in _drop_nested(_one_cue_per_quote(found)):
             if _is_pronoun(claim.speaker):
                 # "he"/"she": the person last named before the claim; "they"/"it": the last speaker.
                 earlier = [name for at, name in persons if at < claim.start]
@@ -122,6 +244,50 @@ def extract_claims(doc: object, outlet: str | None = None) -> list[Claim]:
                 claim.denies = _denied(claims, claim)
             claims.append(claim)
     return claims
+
+
+def _one_cue_per_quote(found: list[Claim]) -> list[Claim]:
+    """A quotation is said once: when two cues took the same content, the nearer keeps it
+    ("“...,” Obama said at the dinner, where Clinton also spoke")."""
+
+    def distance(c: Claim) -> int:
+        return min(abs(c.cue_span[0] - c.content_span[1]), abs(c.content_span[0] - c.cue_span[1]))
+
+    best: dict[tuple[int, int], Claim] = {}
+    for claim in found:
+        other = best.get(claim.content_span)
+        if other is None or distance(claim) < distance(other):
+            best[claim.content_span] = claim
+    return [c for c in found if best[c.content_span] is c]
+
+
+def _drop_nested(found: list[Claim]) -> list[Claim]:
+    """Claims whose cue sits inside another claim's content are part of that content
+    ("He said the minister told him ..."): one claim per stretch of text, the outer one.
+    "According to" is the exception: "“...,” Akar said, according to a ministry
+    statement" is Akar's claim, passed on by the statement (but "Clinton plans to visit,
+    according to an aide" is the aide's claim)."""
+    out = []
+    for claim in found:
+        outer = [
+            c
+            for c in found
+            if c is not claim
+            and c.content_span[0] <= claim.cue_span[0] < c.content_span[1]
+            and not (claim.content_span[0] <= c.cue_span[0] < claim.content_span[1])
+        ]
+        inner = [
+            c
+            for c in found
+            if c is not claim and c.stance != "plans" and claim.content_span[0] <= c.cue_span[0] < claim.content_span[1]
+        ]
+        if claim.cue == "according to" and inner:
+            for c in inner:
+                c.chain.append(claim.speaker)
+            continue
+        if not outer or all(c.cue == "according to" and claim.stance != "plans" for c in outer):
+            out.append(claim)
+    return out
 
 
 # A denial answers a claim made shortly before it: within this many characters.
@@ -138,68 +304,351 @@ def _denied(earlier: list[Claim], denial: Claim) -> str | None:
     return None
 
 
-def _according_to(sent: object) -> list[Claim] | None:
+def _according_to(sent: object) -> list[Claim]:
+    """ "According to X, ..." and "..., according to X": X says the rest of the sentence."""
+    out = []
     for token in sent:  # type: ignore[attr-defined]
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            to = token.nbor(1)
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            if not objects:
-                return None
-            speaker, s0, s1 = _phrase(objects[0])
-            end = max(objects[0].right_edge.i, to.i)
-            before = [t for t in sent if t.i < token.i and not t.is_space]
-            after = [t for t in sent if t.i > end and not t.is_space]
-            rest = max(before, after, key=len)  # the clause the attribution is attached to
-            while rest and rest[0].is_punct:
-                rest.pop(0)
-            while rest and rest[-1].is_punct:
-                rest.pop()
-            if len(rest) < 3:
-                return None
-            content, c0, c1 = _span_text(rest)
-            return [
-                Claim(
-                    sent.start_char,
-                    sent.end_char,
-                    sent.text,
-                    speaker,
-                    (s0, s1),
-                    "according to",  # type: ignore[attr-defined]
-                    (token.idx, to.idx + 2),
-                    content,
-                    (c0, c1),
-                    _stance("according", content),
-                    bool(_QUOTE.search(content)),
-                )
-            ]
+        if not (token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"):
+            continue
+        to = token.nbor(1)
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        speaker, s0, s1 = _phrase(objects[0])
+        end = max(objects[0].right_edge.i, to.i)
+        before = _strip([t for t in sent if t.i < token.i])
+        after = _strip([t for t in sent if t.i > end])
+        both = len(before) >= 3 and len(after) >= 3 and after[0].i - end <= 2
+        rest = before + after if both else max(before, after, key=len)  # "X rose, according to Y, and Z fell"
+        if len(rest) < 3:
+            continue
+        _, c0, c1 = _span_text(rest)
+        content = _join(rest) if both else _text(sent.doc)[c0:c1]  # type: ignore[attr-defined]
+        out.append(
+            Claim(
+                sent.start_char,  # type: ignore[attr-defined]
+                sent.end_char,  # type: ignore[attr-defined]
+                sent.text,  # type: ignore[attr-defined]
+                speaker,
+                (s0, s1),
+                "according to",
+                (token.idx, to.idx + 2),
+                content,
+                (c0, c1),
+                _stance("according", content),
+                bool(_QUOTE.search(content)),
+            )
+        )
+    return out
+
+
+def _join(tokens: list) -> str:
+    """Tokens as text, with a space where tokens between them were left out."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None], strict=True):
+        gap = nxt is not None and nxt.i != t.i + 1 and not nxt.is_punct
+        out.append(t.text + (" " if gap and not t.whitespace_ else t.whitespace_))
+    return "".join(out).strip()
+
+
+def _line_claims(doc: object, line_span: tuple[int, int]) -> list[Claim]:
+    """A line that is one attribution: a quotation signed "― X", a transcript
+    line "PENCE: ...", a headline "Sanders: Clinton needs to ...". The part before the
+    colon must be a person or organisation (or a source word such as "Poll")."""
+    text = _text(doc)
+    p0, p1 = line_span
+    line = text[p0:p1]
+    signed = _SIGNED.match(line)
+    if signed:
+        content, c0, c1 = _inner(text, p0 + signed.start(1), p0 + signed.end(1))
+        s0, s1 = p0 + signed.start(2), p0 + signed.end(2)
+        dash = text.rfind("―", p0, s0) if "―" in text[p0:s0] else max(text.rfind(d, p0, s0) for d in "—–")
+        return [_line_claim(text, p0, p1, text[s0:s1].strip(), (s0, s1), (dash, dash + 1), (content, c0, c1))]
+    colon = _COLON.match(line)
+    if not colon:
+        return _headline(text, p0, p1)
+    who = colon.group(1)
+    s0, s1 = p0 + colon.start(1), p0 + colon.end(1)
+    if not _names_a_speaker(doc, who, s0, s1):
+        return []
+    c0, c1 = p0 + colon.start(2), p0 + colon.end(2)
+    content, c0, c1 = _inner(text, c0, c1) if text[c0] in '“"‘' and text[c1 - 1] in '”"’' else (text[c0:c1], c0, c1)
+    cue_at = text.find(":", s1)
+    return [_line_claim(text, p0, p1, who, (s0, s1), (cue_at, cue_at + 1), (content, c0, c1))]
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*")
+
+
+def _verb_base(word: str) -> str:
+    """The base of a headline verb ("Says" → "say", "Urges" → "urge", "Denies" → "deny")."""
+    w = word.lower()
+    if w in L.IRREGULAR_CUES:
+        return L.IRREGULAR_CUES[w]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and w[: len(w) - len(suffix)] + repl in L.CUES:
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+def _headline(text: str, p0: int, p1: int) -> list[Claim]:
+    """A headline in title case, which the parser reads poorly: "Sanders Vows To Eliminate
+    Tax Breaks" (speaker, cue, content) or "Clinton Hid Health Problems, Former Doctor Says"."""
+    line = text[p0:p1]
+    words = list(_WORD.finditer(line))
+    long = [w for w in words if len(w.group(0)) > 3]
+    if len(words) < 4 or sum(w.group(0)[0].isupper() for w in long) < 0.7 * len(long):
+        return []
+    last = words[-1]
+    if _verb_base(last.group(0)) in L.CUES_SPEECH_HEADLINE and line[: last.start()].rstrip().endswith(","):
+        comma = line.rfind(",", 0, last.start())
+        who = [w for w in words if comma < w.start() < last.start()]
+        if 1 <= len(who) <= 5:
+            s0, s1 = p0 + who[0].start(), p0 + who[-1].end()
+            c1 = p0 + comma
+            return [_headline_claim(text, p0, p1, (s0, s1), (p0 + last.start(), p0 + last.end()), (p0, c1))]
+    for i, w in enumerate(words[1:7], start=1):
+        if _verb_base(w.group(0)) not in L.CUES or w.group(0).lower() in L.HEADLINE_NOT_VERBS:
+            continue
+        who = words[:i]
+        rest = words[i + 1 :]
+        if len(rest) < 2 or not all(x.group(0)[0].isupper() or x.group(0)[0].isdigit() for x in who):
+            return []
+        if any(ch in line[who[0].start() : w.start()] for ch in ",:;"):
+            return []
+        s0, s1 = p0 + who[0].start(), p0 + who[-1].end()
+        c0, c1 = p0 + rest[0].start(), p0 + len(line.rstrip(" .!?\n"))
+        return [_headline_claim(text, p0, p1, (s0, s1), (p0 + w.start(), p0 + w.end()), (c0, c1))]
+    return []
+
+
+def _headline_claim(
+    text: str, p0: int, p1: int, who: tuple[int, int], cue: tuple[int, int], content: tuple[int, int]
+) -> Claim:
+    body = text[content[0] : content[1]].strip(" ‘’'\"“”")
+    return Claim(
+        p0,
+        p1,
+        text[p0:p1],
+        text[who[0] : who[1]],
+        who,
+        text[cue[0] : cue[1]],
+        cue,
+        body,
+        content,
+        _stance(_verb_base(text[cue[0] : cue[1]]), body),
+        False,
+    )
+
+
+def _names_a_speaker(doc: object, who: str, s0: int, s1: int) -> bool:
+    words = who.split()
+    if who.lower() in L.COLON_NOT_SPEAKERS or not words or len(words) > 6:
+        return False
+    if len(words) == 1 and who.isupper() and len(who) > 2:
+        return True  # a transcript: "WALLACE: ..."
+    if who.lower() in L.COLON_SPEAKER_WORDS:
+        return True
+    ents = [e for e in doc.ents if e.start_char <= s0 + 1 and e.end_char >= s1 - 1]  # type: ignore[attr-defined]
+    return any(e.label_ in ("PERSON", "ORG") for e in ents)
+
+
+def _line_claim(
+    text: str,
+    p0: int,
+    p1: int,
+    speaker: str,
+    speaker_span: tuple[int, int],
+    cue_span: tuple[int, int],
+    content: tuple[str, int, int],
+) -> Claim:
+    body, c0, c1 = content
+    return Claim(
+        p0,
+        p1,
+        text[p0:p1],
+        speaker,
+        speaker_span,
+        text[cue_span[0] : cue_span[1]],
+        cue_span,
+        body,
+        (c0, c1),
+        _stance("say", body),
+        text[c0 - 1 : c0] in '“"‘',
+    )
+
+
+def _speaker_of(cue: object, quotes: list[tuple[int, int]], depth: int = 0) -> object | None:
+    """The token naming who speaks through ``cue``: its subject outside any quotation,
+    the agent of a passive, or (a cue without a subject) the speaker of the verb it hangs
+    from: "..., adding that", "continued to say", "and said"."""
+    children = list(cue.children)  # type: ignore[attr-defined]
+    subjects = [c for c in children if c.dep_ == "nsubj" and not _inside(c.idx, quotes)]
+    if subjects:
+        # "“...,” said James Acton": the subject after the cue when one is before it in the quotation.
+        subject = min(subjects, key=lambda s: abs(s.i - cue.i))  # type: ignore[attr-defined]
+        return subject
+    agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents:
+        return agents[0]  # "it was reported by the agency"
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children) or depth > 2:
+        return None
+    head = cue.head  # type: ignore[attr-defined]
+    if cue.dep_ == "acl" and head.lemma_.lower() in L.CUE_NOUNS:  # type: ignore[attr-defined]
+        # "the ministry issued a statement saying ...": who made the statement.
+        owner = _noun_owner(head)
+        if owner is not None:
+            return owner
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP"):
+            verb = head.head if head.dep_ == "dobj" else head.head.head
+            return _speaker_of(verb, quotes, depth + 1) if verb.pos_ == "VERB" else None
+        return None
+    if cue.dep_ == "xcomp" and head.pos_ == "VERB":  # type: ignore[attr-defined]
+        # "forced Stumpf to admit": the object of the governing verb speaks.
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < cue.i]  # type: ignore[attr-defined]
+        if objects and head.lemma_.lower() in L.OBJECT_CONTROL:  # type: ignore[attr-defined]
+            return objects[0]
+        if objects:
+            return None  # "used blunt language to denounce": not who speaks
+    if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):  # type: ignore[attr-defined]
+        return _speaker_of(head.head, quotes, depth + 1)  # type: ignore[attr-defined]  # "responded by saying"
+    if cue.dep_ in ("advcl", "xcomp", "conj") and head is not cue and head.pos_ in ("VERB", "AUX"):  # type: ignore[attr-defined]
+        if cue.dep_ == "advcl" and cue.tag_ != "VBG":  # type: ignore[attr-defined]
+            return None  # "if asked": not a participle of the speaker's verb
+        return _speaker_of(head, quotes, depth + 1)
     return None
 
 
-def _from_cue(sent: object, cue: object) -> Claim | None:
+def _is_evidence(cue: object) -> bool:
+    """Whether a cue's subject is a document or finding ("a study found 31 cases"), not
+    someone who found something ("troops found weapons")."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]  # type: ignore[attr-defined]
+    return bool(subjects) and subjects[0].lemma_.lower() in L.EVIDENCE_SOURCES
+
+
+def _noun_owner(noun: object) -> object | None:
+    """Whose statement a noun is: "Trump's claim", "a statement by the ministry"."""
+    for c in noun.children:  # type: ignore[attr-defined]
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "PRON")]
+            if objs and (c.lower_ != "of" or objs[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+                return objs[0]
+    return None
+
+
+def _from_noun(sent: object, noun: object) -> Claim | None:
+    """A statement noun with its owner and a that-clause: "Trump's claim that the vote was rigged"."""
+    owner = _noun_owner(noun)
+    if owner is None:
+        return None
+    clauses = [
+        c
+        for c in noun.children  # type: ignore[attr-defined]
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+    ]
+    if not clauses:
+        return None
+    tokens = _strip(_subtree(clauses[0]))
+    if len(tokens) < 3:
+        return None
+    content, c0, c1 = _span_text(tokens)
+    speaker = re.sub(r"\s*['’]s$", "", _phrase(owner)[0])
+    speaker = L.POSSESSIVE_PRONOUNS.get(speaker.lower(), speaker)  # "his claim": he, resolved as a pronoun
+    return Claim(
+        sent.start_char,  # type: ignore[attr-defined]
+        sent.end_char,  # type: ignore[attr-defined]
+        sent.text,  # type: ignore[attr-defined]
+        speaker,
+        (owner.idx, owner.idx + len(owner.text)) if owner.dep_ == "poss" else _mention(owner, noun),  # type: ignore[attr-defined]
+        noun.text,  # type: ignore[attr-defined]
+        (noun.idx, noun.idx + len(noun.text)),  # type: ignore[attr-defined]
+        content,
+        (c0, c1),
+        _stance(L.CUE_NOUNS[noun.lemma_.lower()], content),  # type: ignore[attr-defined]
+        False,
+    )
+
+
+def _content_tokens(cue: object, lemma: str) -> list:
+    """The tokens a cue reports: its clause, or its object for verbs that take one."""
+    if lemma in L.CUES_QUOTE_ONLY:
+        return []  # "continued to support him" reports nothing; "he continued: “...”" does
+    children = list(cue.children)  # type: ignore[attr-defined]
+    clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() not in L.CUES]
+    clauses = clauses or [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+    if not clauses and lemma not in L.CUES_NO_QUOTE:
+        # "said after the convention he would not accept ...": a clause the parser hung as an
+        # adverbial, but with its own subject and no conjunction of its own.
+        clauses = [
+            c
+            for c in children
+            if c.dep_ == "advcl"
+            and c.i > cue.i  # type: ignore[attr-defined]
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ == "mark" for g in c.children)
+        ]
+    if lemma in L.CUES_BELIEF:
+        finite = [c for c in clauses if c.dep_ == "ccomp"]
+        return _subtree(finite[0]) if finite else []
+    objects = [c for c in children if c.dep_ in _CONTENT_OBJECT_DEPS]
+    if clauses:
+        clause = clauses[0]
+        if objects and objects[0].i < clause.i and lemma in L.CUES_CALL and clause.dep_ == "xcomp":
+            # "urged rebels to withdraw": who is urged belongs to the call.
+            return sorted([*_subtree(objects[0]), *_subtree(clause)], key=lambda t: t.i)
+        return _subtree(clause)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if passive:
+        topics = [c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this")]
+        return _subtree(topics[0]) if topics and lemma in L.CUES_OBJECT else []
+    if objects and (lemma in L.CUES_OBJECT or (lemma in L.CUES_EVIDENCE and _is_evidence(cue))):
+        tokens = [t for o in objects for t in _subtree(o)]
+        # "called Trump a liar", "described the attack as a crime", "video shows him with his
+        # hands raised": what follows the object belongs to it.
+        for c in children:
+            if c.i > objects[0].i and c.dep_ in ("prep", "oprd", "xcomp", "acomp", "ccomp"):
+                tokens += _subtree(c)
+        return sorted(set(tokens), key=lambda t: t.i)
+    for c in children:  # "called for calm", "spoke about the truce", "warned of an offensive"
+        if c.dep_ == "prep" and c.lower_ in L.CUE_PREPOSITIONS.get(lemma, ()):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _subtree(objs[0])
+    return []
+
+
+def _from_cue(sent: object, cue: object, quotes: list[tuple[int, int]]) -> Claim | None:
     children = list(cue.children)  # type: ignore[attr-defined]
     lemma = cue.lemma_.lower()  # type: ignore[attr-defined]
-    subjects = [c for c in children if c.dep_ in _SPEAKER_DEPS]
-    if not subjects:
-        # "..., saying" / "as saying": the speaker is the head's object ("quoted Akar as saying").
+    text = _text(cue.doc)  # type: ignore[attr-defined]
+    if _unasserted(sent, cue):
         return None
-    speaker_token = subjects[0]
+    speaker_token = _speaker_of(cue, quotes)
+    if speaker_token is None or speaker_token.lower_ in L.NOT_SPEAKERS:  # type: ignore[attr-defined]
+        return None
     via: list[str] = []
     if lemma == "quote":
         objects = [c for c in children if c.dep_ == "dobj"]
         if not objects:
             return None
         # "the state news agency NPA quoted ...": the parser may give two subjects.
+        subjects = [c for c in children if c.dep_ in _SPEAKER_DEPS]
         outlet_text = _span_text(sorted({t for subj in subjects for t in subj.subtree}, key=lambda t: t.i))[0]
         speaker_token = objects[0]
         via.append(_clean_outlet(outlet_text))
     for child in children:  # "Citing the ministry, Reuters reported ..."
-        if child.dep_ == "advcl" and child.lemma_.lower() in ("cite", "quote"):
-            cited = [c for c in child.children if c.dep_ == "dobj"]
+        if child.dep_ == "advcl" and child.lemma_.lower() in ("cite", "quote") and child.i < cue.i:  # type: ignore[attr-defined]
+            cited = [c for c in child.children if c.dep_ == "dobj" and _is_source(c)]
             if cited:
                 via.insert(0, _clean_outlet(_phrase(speaker_token)[0]))
                 speaker_token = cited[0]
-    speaker, s0, s1 = _phrase(speaker_token)
-    if speaker.isupper() and len(speaker) > 3:
+    speaker, _, _ = _phrase(speaker_token, cue)
+    s0, s1 = _mention(speaker_token, cue)
+    if speaker_token.lower_ in _RELATIVE and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):  # type: ignore[attr-defined]
+        speaker = _phrase(cue.head, cue)[0]  # type: ignore[attr-defined]  # "Mr. Kamin, who emphasized": who is Mr. Kamin
+    if speaker.isupper() and len(speaker) > 3 and speaker_token.ent_type_ != "ORG":  # type: ignore[attr-defined]
         return None  # a dateline ("ISTANBUL") parsed as the subject
     if lemma == "tell":
         recipients = [
@@ -209,37 +658,164 @@ def _from_cue(sent: object, cue: object) -> Claim | None:
             recipient = _phrase(recipients[0])[0]
             if recipient.lower() not in ("reporters", "journalists", "him", "her", "them", "us", "me"):
                 via.append(_clean_outlet(recipient))
-    content_tokens = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
-    quote = _quote_near(sent, cue)
-    if content_tokens:
-        content, c0, c1 = _span_text(_subtree(content_tokens[0]))
+    tokens = _strip([t for t in _content_tokens(cue, lemma) if t.i != cue.i])  # type: ignore[attr-defined]
+    quote = _quote_near(sent, cue, quotes) if lemma not in L.CUES_NO_QUOTE else None
+    if tokens:
+        citing = _trailing_citation(tokens)
+        if citing is not None and len(kept := _strip([t for t in tokens if t.i < citing[0].i])) >= 2:
+            # "X reported ..., citing a military source": the source speaks, through X.
+            tokens = kept
+            via.insert(0, _clean_outlet(speaker))
+            speaker, _, _ = _phrase(citing[1])
+            s0, s1 = _mention(citing[1], cue)
+        content, c0, c1 = _span_text(tokens)
         content = content.strip(' ,"“”')
     elif quote:
         content, c0, c1 = quote
-    else:
-        objects = [c for c in children if c.dep_ == "dobj" and lemma in L.CUES_DENY | {"claim", "announce", "confirm"}]
-        if not objects:
+    elif _parenthetical(cue):
+        # "The museum, Mr. Obama said, would make visitors face ...", "as the minister put it,
+        # the truce holds": the clause around the cue.
+        skip = {t.i for t in cue.subtree}  # type: ignore[attr-defined]
+        around = _strip([t for t in _subtree(cue.head) if t.i not in skip])  # type: ignore[attr-defined]
+        if not around:
             return None
-        content, c0, c1 = _span_text(_subtree(objects[0]))
+        _, c0, c1 = _span_text(around)
+        content = _join(_drop_commas(around))
+    elif _colon_after(cue):
+        found = _after_colon(cue)
+        if not found:
+            return None
+        content, c0, c1 = found
+    else:
+        return None
     if len(content.split()) < 2:
         return None
-    direct = bool(quote) and (quote[1] <= c0 < quote[2] or c0 <= quote[1] < c1 or not content_tokens)
-    if direct and quote and quote[1] <= c0 and c1 <= quote[2] + 1:
+    direct = bool(quote) and (quote[1] <= c0 < quote[2] or c0 <= quote[1] < c1 or not tokens)
+    if direct and quote and quote[1] - 1 <= c0 < quote[2] and not _inside(cue.idx, quotes):  # type: ignore[attr-defined]
         content, c0, c1 = quote  # the clause is part of a quotation: the claim is the whole quotation
+    if not direct and text[c0 - 1 : c0] in '“"‘' and c0 > 0:
+        direct = True
     return Claim(
-        sent.start_char,
-        sent.end_char,
-        sent.text,
+        sent.start_char,  # type: ignore[attr-defined]
+        sent.end_char,  # type: ignore[attr-defined]
+        sent.text,  # type: ignore[attr-defined]
         speaker,
         (s0, s1),
-        cue.text,  # type: ignore[attr-defined]
-        (cue.idx, cue.idx + len(cue.text)),
+        *_cue_words(cue, c0),
         content,
         (c0, c1),
         _stance(lemma, content),
         direct,
         via,
-    )  # type: ignore[attr-defined]
+    )
+
+
+def _is_source(token: object) -> bool:
+    """Whether a cited phrase names who said something ("citing a military source"), not
+    what it rests on ("citing the release of prisoners")."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):  # type: ignore[attr-defined]
+        return True
+    return token.lemma_.lower() in L.SOURCE_NOUNS  # type: ignore[attr-defined]
+
+
+def _unasserted(sent: object, cue: object) -> bool:
+    """A cue that reports no actual statement: a condition ("if the plan rejected"), a
+    question ("Do you know ...?"), or a statement only required, allowed or attempted
+    ("requiring candidates to disclose", "let them know", "refused to say")."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cue.children):  # type: ignore[attr-defined]
+        return True
+    text = sent.text.rstrip()  # type: ignore[attr-defined]
+    if text.endswith("?") and not _QUOTE.search(text) and not any(q in text for q in "“\"'"):
+        return True
+    head = cue.head  # type: ignore[attr-defined]
+    for _ in range(2):
+        if head is cue or cue.dep_ not in ("xcomp", "ccomp", "conj"):  # type: ignore[attr-defined]
+            break
+        if head.lemma_.lower() in L.NOT_ASSERTING and cue.dep_ != "conj":  # type: ignore[attr-defined]
+            return True
+        cue, head = head, head.head
+    return False
+
+
+def _cue_words(cue: object, content_start: int) -> tuple[str, tuple[int, int]]:
+    """The cue with its auxiliaries, negation and the adverb or particle next to it, and the
+    preposition that leads to its content: "has also said", "called for", "pointed out"."""
+    doc = cue.doc  # type: ignore[attr-defined]
+    kids = {c.i: c for c in cue.children}  # type: ignore[attr-defined]
+    first = last = cue.i  # type: ignore[attr-defined]
+    while first - 1 in kids and (
+        kids[first - 1].dep_ in ("aux", "auxpass", "neg") or kids[first - 1].lower_ in L.CUE_ADVERBS
+    ):
+        first -= 1
+    while last + 1 in kids and (
+        kids[last + 1].dep_ == "prt" or (kids[last + 1].dep_ == "prep" and kids[last + 1].idx < content_start)
+    ):
+        last += 1
+        if doc[last].dep_ == "prep":
+            break
+    if doc[last].dep_ == "prep" and doc[last].idx + len(doc[last].text) > content_start:
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return _text(doc)[start:end], (start, end)
+
+
+def _parenthetical(cue: object) -> bool:
+    """A cue set into the clause it reports: "..., he said, ..." or "as X put it"."""
+    head = cue.head  # type: ignore[attr-defined]
+    if head is cue or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if cue.dep_ == "parataxis":  # type: ignore[attr-defined]
+        return True
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)  # type: ignore[attr-defined]
+
+
+def _trailing_citation(tokens: list) -> tuple[object, object] | None:
+    """A "citing Y" participle that ends a content: (its first token, Y)."""
+    for t in tokens:
+        if t.dep_ == "advcl" and t.lemma_.lower() == "cite" and t.tag_ == "VBG" and t.right_edge.i >= tokens[-1].i:
+            cited = [c for c in t.children if c.dep_ == "dobj" and _is_source(c)]
+            if cited:
+                return t, cited[0]
+    return None
+
+
+def _drop_commas(tokens: list) -> list:
+    """The tokens of a clause with the commas that fenced a parenthetical cue removed."""
+    out = []
+    for t in tokens:
+        if t.text == "," and out and out[-1].text == ",":
+            continue
+        out.append(t)
+    return [t for i, t in enumerate(out) if not (t.text == "," and i + 1 < len(out) and out[i + 1].text == ",")]
+
+
+def _colon_after(cue: object) -> bool:
+    doc = cue.doc  # type: ignore[attr-defined]
+    nxt = cue.i + 1  # type: ignore[attr-defined]
+    while nxt < len(doc) and (doc[nxt].is_space or doc[nxt].ent_type_ in ("DATE", "TIME")):
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].text == ":"
+
+
+def _after_colon(cue: object) -> tuple[str, int, int] | None:
+    """ "He said:" ending its sentence or paragraph: what follows, to the paragraph's end."""
+    text = _text(cue.doc)  # type: ignore[attr-defined]
+    colon = text.find(":", cue.idx)  # type: ignore[attr-defined]
+    start = colon + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    _, end = _paragraph(text, start)
+    quote = _QUOTE.match(text, start)
+    if quote and quote.end() >= end - 2:
+        return _inner(text, quote.start(), quote.end())
+    body = text[start:end].rstrip()
+    if text[start] in '“"':
+        body = body[1:]
+        start += 1
+    body = body.rstrip('”"')
+    return body, start, start + len(body)
 
 
 def _clean_outlet(text: str) -> str:

@@ -1,11 +1,15 @@
 """Events a monitor records, typed after ACLED's taxonomy plus what a ceasefire desk needs.
 
 Each sentence is matched against trigger patterns (:data:`sitroom.extract.lexicon.EVENT_RULES`,
-most specific first). An event takes its actors from the sentence (normalised: "Russian
-jets" is the Russian military, "the regime" the Syrian government forces), its place and
-time from the facts read in the same sentence (else the paragraph's), the figures in the
-sentence, and a status read from its words: planned, agreed, began, denied or reported.
-Sentences that only quote or attribute without a happening produce no event.
+most specific first; a rule may name words that rule it out). What the next sentences of
+the paragraph add refines an event (:data:`sitroom.extract.lexicon.EVENT_REFINEMENTS`: a
+protest the police then dispersed is a protest with intervention). A bare toll ("14 people
+were killed") is an event only when the article reports no violence beside it. An event takes its
+actors from the sentence (normalised: "Russian jets" is the Russian military, "the
+regime" the Syrian government forces), its place and time from the facts read in the same
+sentence (else the paragraph's), the figures in the sentence, and a status read from its
+words: planned, agreed, began, denied or reported. Sentences that only quote or attribute
+without a happening produce no event.
 """
 
 from __future__ import annotations
@@ -15,7 +19,20 @@ from dataclasses import dataclass, field
 
 from sitroom.extract import lexicon as L
 
-_RULES = tuple((kind, sub, re.compile(pattern, re.I)) for kind, sub, pattern in L.EVENT_RULES)
+_RULES = tuple(
+    (kind, sub, re.compile(pattern, re.I), re.compile(unless, re.I) if unless else None)
+    for kind, sub, pattern, unless in L.EVENT_RULES
+)
+_TOLL = re.compile(L.TOLL, re.I)
+_AFTER_ATTACK = next(i for i, rule in enumerate(_RULES) if rule[1] == "Attack") + 1
+_RULES_WITH_TOLL = (
+    *_RULES[:_AFTER_ATTACK],
+    ("Violence against civilians", "Attack", _TOLL, None),
+    *_RULES[_AFTER_ATTACK:],
+)
+_PROTEST = re.compile(r"\b" + L.PROTEST_CONTEXT + r"\b", re.I)
+_TOPIC = re.compile(L.PROTEST_TOPIC, re.I)
+_REFINE = tuple((before, re.compile(pattern, re.I), kind, sub) for before, pattern, kind, sub in L.EVENT_REFINEMENTS)
 _STATUS = tuple((status, re.compile(pattern, re.I)) for status, pattern in L.STATUS_WORDS)
 _ACTOR_KEYS = sorted(L.ACTORS, key=len, reverse=True)
 _ACTOR_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _ACTOR_KEYS) + r")\b", re.I)
@@ -77,11 +94,14 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
     for fact in specific_places:
         counts[fact["name"]] = counts.get(fact["name"], 0) + 1
     main_place = max(specific_places, key=lambda f: (counts[f["name"]], -f["span"][0]), default=None)
+    tolls: list[Event] = []  # events read from a bare toll only
     for start, end in spans:
         sentence = body[start:end]
-        for kind, sub, pattern in _RULES:
-            m = pattern.search(sentence)
-            if not m:
+        typed = _without_topic(sentence)
+        for kind, sub, pattern, unless in _RULES_WITH_TOLL:
+            text = sentence if sub in L.READ_WITH_TOPIC else typed
+            m = pattern.search(text)
+            if not m or (unless is not None and unless.search(text)):
                 continue
             inside = [f for f in facts if start <= f["span"][0] < end]
             places = [f for f in inside if f["kind"] == "place"]
@@ -103,5 +123,39 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
                     status=_status(sentence, m.start(), m.end()),
                 )
             )
+            if pattern is _TOLL:
+                tolls.append(events[-1])
             break
+    if any(e.type in L.VIOLENT_TYPES for e in events if not any(e is t for t in tolls)):
+        # A toll in an article that reports the violence itself is that violence's toll.
+        events = [e for e in events if not any(e is t for t in tolls)]
+    _refine(body, events, spans)
     return events
+
+
+def _without_topic(sentence: str) -> str:
+    """A protest sentence with what the protest is about blanked out (offsets kept)."""
+    first = _PROTEST.search(sentence)
+    if not first:
+        return sentence
+    return _TOPIC.sub(lambda m: " " * len(m.group(0)) if m.start() >= first.start() else m.group(0), sentence)
+
+
+def _refine(body: str, events: list[Event], spans: list[tuple[int, int]]) -> None:
+    """What the next sentences of the paragraph say happened to an event changes its type:
+    a protest the police then dispersed is a protest with intervention."""
+    for event in events:
+        following = [(s, e) for s, e in spans if s >= event.end and "\n\n" not in body[event.end : s]][: L.REFINE_REACH]
+        for start, end in following:
+            sentence = body[start:end]
+            refined = next(
+                (
+                    (kind, sub)
+                    for before, pattern, kind, sub in _REFINE
+                    if before == event.sub_type and pattern.search(sentence)
+                ),
+                None,
+            )
+            if refined:
+                event.type, event.sub_type = refined
+                break
