@@ -89,3 +89,14 @@ def test_grouping_does_not_depend_on_input_order(samples: Path, tmp_path: Path) 
                 run_ingest(store, [path], IngestOptions(per_host_delay=0), quiet=True)
             results.append(sorted(sorted(s["article_ids"]) for s in store.stories()))
     assert results[0] == results[1]
+
+
+def test_names_that_look_like_weekdays_do_not_break_dating() -> None:
+    """ "Sali Berisha" is a person, not a Turkish Tuesday; a year's digits are not a day."""
+    from datetime import date
+
+    from sitroom.nlp.when import lead_event_date
+
+    assert lead_event_date("Albanian opposition leader Sali Berisha spoke.", date(2019, 3, 16)) is None
+    lead = "In 2015 the town fell. On Friday rebels shelled it, and on 5 March talks began."
+    assert lead_event_date(lead, date(2019, 3, 16)) == date(2019, 3, 15)

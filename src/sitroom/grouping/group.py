@@ -42,7 +42,9 @@ STORY_MAX_SPAN_DAYS = 45
 # Two dated articles further apart than this are never linked as one event.
 EVENT_MAX_GAP_DAYS = 2
 STORY_MAX_GAP_DAYS = 30
-CHUNK = 2048
+CHUNK = 512
+# The strongest links each article keeps (single linkage needs few; the rest cost memory).
+TOP_K = 50
 # Dates vaguer than this many days (or none) make a link harder to earn by this much.
 VAGUE_DAYS = 30
 VAGUE_MARGIN = 0.12
@@ -82,56 +84,47 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
     """``(score, i, j)`` for pairs scoring at least ``min_score``, each pair once.
 
     With ``rows``, only pairs with at least one side in ``rows`` (new articles) are scored.
+    Each article keeps at most :data:`TOP_K` links (its strongest), so links grow as
+    n·k, not n², and memory stays bounded by :data:`CHUNK` rows at a time.
     """
     if not docs:
         return
-    names = _tfidf([d.anchors for d in docs])
-    words = _tfidf([d.words for d in docs])
+    names = _tfidf([d.anchors for d in docs]).astype(np.float32)
+    words = _tfidf([d.words for d in docs]).astype(np.float32)
     english = np.array([d.embedding is not None and d.language == "en" for d in docs])
-    vectors = np.stack([d.embedding if d.embedding is not None else np.zeros(384, np.float32) for d in docs])
+    vectors = np.stack([d.embedding if d.embedding is not None else np.zeros(384, np.float32) for d in docs]).astype(
+        np.float32
+    )
     n = len(docs)
     wanted = sorted(rows) if rows is not None else list(range(n))
+    new_mask = np.zeros(n, dtype=bool)
+    if rows is not None:
+        new_mask[list(rows)] = True
+    columns = np.arange(n)
     for chunk_start in range(0, len(wanted), CHUNK):
-        chunk = wanted[chunk_start : chunk_start + CHUNK]
-        start, stop = chunk[0], chunk[-1] + 1
-        if stop - start != len(chunk):  # scattered rows: score them one block each
-            yield from _scattered(docs, chunk, names, words, vectors, english, min_score, rows)
+        index = np.array(wanted[chunk_start : chunk_start + CHUNK])
+        score = EN_WEIGHTS[1] * (names[index] @ names.T).toarray()
+        score += EN_WEIGHTS[2] * (words[index] @ words.T).toarray()
+        score += EN_WEIGHTS[0] * (vectors[index] @ vectors.T)
+        both_en = english[index, None] & english[None, :]
+        names_only = np.minimum(1.0, NAMES_ONLY_SCALE * (names[index] @ names.T).toarray())
+        score = np.where(both_en, score, names_only)
+        # Each pair once: in a full run above the diagonal; with new rows, a new row
+        # against every old one and against later new ones.
+        valid = columns[None, :] > index[:, None]
+        if rows is not None:
+            valid |= ~new_mask[None, :]
+        valid &= columns[None, :] != index[:, None]
+        score[~valid] = -1.0
+        k = min(TOP_K, n - 1)
+        if k <= 0:
             continue
-        name_sim = (names[start:stop] @ names.T).toarray()
-        word_sim = (words[start:stop] @ words.T).toarray()
-        emb_sim = vectors[start:stop] @ vectors.T
-        both_en = english[start:stop, None] & english[None, :]
-        blend = EN_WEIGHTS[0] * emb_sim + EN_WEIGHTS[1] * name_sim + EN_WEIGHTS[2] * word_sim
-        score = np.where(both_en, blend, np.minimum(1.0, NAMES_ONLY_SCALE * name_sim))
-        hit_rows, hit_cols = np.nonzero(score >= min_score)
-        for r, c in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
-            i = start + r
-            if c != i and (c > i or (rows is not None and c not in rows)):
-                yield float(score[r, c]), min(i, c), max(i, c)
-
-
-def _scattered(
-    docs: list[Doc],
-    chunk: list[int],
-    names: sparse.csr_matrix,
-    words: sparse.csr_matrix,
-    vectors: np.ndarray,
-    english: np.ndarray,
-    min_score: float,
-    rows: set[int] | None,
-) -> Iterable[tuple[float, int, int]]:
-    index = np.array(chunk)
-    name_sim = (names[index] @ names.T).toarray()
-    word_sim = (words[index] @ words.T).toarray()
-    emb_sim = vectors[index] @ vectors.T
-    both_en = english[index, None] & english[None, :]
-    blend = EN_WEIGHTS[0] * emb_sim + EN_WEIGHTS[1] * name_sim + EN_WEIGHTS[2] * word_sim
-    score = np.where(both_en, blend, np.minimum(1.0, NAMES_ONLY_SCALE * name_sim))
-    hit_rows, hit_cols = np.nonzero(score >= min_score)
-    for r, c in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
-        i = chunk[r]
-        if c != i and (c > i or (rows is not None and c not in rows)):
-            yield float(score[r, c]), min(i, c), max(i, c)
+        top = np.argpartition(-score, k - 1, axis=1)[:, :k]
+        for r, i in enumerate(index.tolist()):
+            for c in top[r].tolist():
+                value = float(score[r, c])
+                if value >= min_score:
+                    yield value, min(i, c), max(i, c)
 
 
 def group(docs: list[Doc], families: list[list[str]]) -> Grouping:

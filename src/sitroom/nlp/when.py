@@ -19,13 +19,13 @@ _WEEKDAYS = {
     name: i
     for i, names in enumerate(
         [
-            "monday lundi lunes montag lunedì segunda pazartesi",
-            "tuesday mardi martes dienstag martedì terça salı",
-            "wednesday mercredi miércoles mittwoch mercoledì quarta çarşamba",
-            "thursday jeudi jueves donnerstag giovedì quinta perşembe",
-            "friday vendredi viernes freitag venerdì sexta cuma",
-            "saturday samedi sábado samstag sabato sábado cumartesi",
-            "sunday dimanche domingo sonntag domenica domingo pazar",
+            "monday lundi lunes montag lunedì segunda",
+            "tuesday mardi martes dienstag martedì terça",
+            "wednesday mercredi miércoles mittwoch mercoledì quarta",
+            "thursday jeudi jueves donnerstag giovedì quinta",
+            "friday vendredi viernes freitag venerdì sexta",
+            "saturday samedi sábado samstag sabato sábado",
+            "sunday dimanche domingo sonntag domenica domingo",
         ]
     )
     for name in names.split()
@@ -49,7 +49,12 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 
 def _day_month_dates(text: str, base: date | None) -> list[date]:
-    found: list[date] = []
+    return [value for _, value in _day_month_dates_at(text, base)]
+
+
+def _day_month_dates_at(text: str, base: date | None) -> list[tuple[int, date]]:
+    """Day-month dates with the offset they start at."""
+    found: list[tuple[int, date]] = []
     for pattern, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
         for match in pattern.finditer(text):
             a, b, year = match.groups()
@@ -66,7 +71,7 @@ def _day_month_dates(text: str, base: date | None) -> list[date]:
             else:
                 value = None
             if value:
-                found.append(value)
+                found.append((match.start(), value))
     return found
 
 
@@ -79,11 +84,12 @@ def lead_event_date(lead: str, published: date | None) -> date | None:
     for match in _WEEKDAY_RE.finditer(lead):
         if published is None:
             continue
-        weekday = _WEEKDAYS[match.group(1).lower()]
+        weekday = _WEEKDAYS.get(match.group(1).lower())
+        if weekday is None:  # a case-folded form the table does not hold: not a weekday here
+            continue
         back = (published.weekday() - weekday) % 7
         candidates.append((match.start(), published - timedelta(days=back)))
-    for value in _day_month_dates(lead, published):
-        candidates.append((lead.find(str(value.day)), value))
+    candidates.extend(_day_month_dates_at(lead, published))
     if not candidates:
         return None
     return min(candidates, key=lambda c: c[0])[1]
