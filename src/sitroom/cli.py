@@ -332,13 +332,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sitroom", description="Conflict and ceasefire monitoring from news pages.")
-    parser.add_argument("--version", action="version", version=f"sitroom {__version__}")
-    parser.add_argument("--db", default=None, help=f"SQLite database file (default ./{DEFAULT_DB})")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("ingest", help="read pages (files, directories, WARC, JSONL, URLs, '-') and clean them")
+def _input_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that reads pages (ingest, run)."""
     p.add_argument("inputs", nargs="*", help="files, directories, http(s) URLs, or '-' for standard input")
     p.add_argument("--urls", action="append", metavar="FILE", help="a file of URLs, one a line (repeatable)")
     p.add_argument(
@@ -360,16 +355,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse pages larger than this (default %(default)s MB)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitroom", description="Conflict and ceasefire monitoring from news pages.")
+    parser.add_argument("--version", action="version", version=f"sitroom {__version__}")
+    parser.add_argument("--db", default=None, help=f"SQLite database file (default ./{DEFAULT_DB})")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="read pages (files, directories, WARC, JSONL, URLs, '-') and clean them")
+    _input_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("run", help="the main job: ingest, clean, group, extract, reconcile and print the brief")
-    p.add_argument("inputs", nargs="*", help="files, directories, http(s) URLs, or '-' for standard input")
-    p.add_argument("--urls", action="append", metavar="FILE", help="a file of URLs, one a line (repeatable)")
-    p.add_argument("--allow-private", action="store_true", help="allow fetching private and loopback addresses")
-    p.add_argument("--timeout", type=float, default=_DEFAULTS.timeout, help="seconds per URL (default %(default)s)")
-    p.add_argument("--delay", type=float, default=_DEFAULTS.per_host_delay, help="seconds between requests to a host")
-    p.add_argument("--max-page-mb", type=float, default=_DEFAULTS.max_page_bytes / 1024 / 1024)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _input_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("brief", help="the situation brief: incidents, contested claims, timeline, with citations")
