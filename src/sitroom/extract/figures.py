@@ -1,9 +1,9 @@
 """Casualty and other figures: killed, injured, displaced, detained, missing, troops,
 violations; with the qualifier, the victims, sub-counts and the reporting source.
 
-"At least 13 civilians, including six infants were killed in the raids, according to the
-Syrian Observatory for Human Rights" gives killed = 13, qualifier "at least", victims
-"civilians", includes "six infants", source "Syrian Observatory for Human Rights".
+"At least 11 civilians, including four children, died in the shelling, according to the
+Keldaran Observatory" gives killed = 11, qualifier "at least", victims "civilians",
+includes "four children", source "Keldaran Observatory".
 
 Vague amounts are mapped by a stated convention (the lower bound a careful reader would
 accept): "dozens" 24, "scores" 40, "hundreds" 200, "thousands" 2000, "a dozen" 12,
@@ -285,8 +285,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, (min(right_candidates) + 1 if right_candidates else len(text))
 
 
-# "..., Syria Civil Defence, also known as the White Helmets said on Thursday";
-# "..., rescue workers and civil defense officials say".
+# "..., the Blue Helmets Civil Defence, also known as the rescuers, said on Monday";
+# "..., medics and local officials say".
 _SOURCE_TRAILING = re.compile(
     r",\s*(?:the\s+)?(?P<src>[^,.;\"“”]{3,80}?)(?:,\s*also known as\s+(?:the\s+)?(?P<aka>[^,.;]{2,60}?))?,?\s+"
     r"(?:said|say|says|reported|told|according)\b"
