@@ -38,6 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sitroom.nlp.numbers import ONES, TEENS, TENS
+
 MONTHS = [
     "January",
     "February",
@@ -97,20 +99,7 @@ _ORDINAL = {
     "final": 4,
     "last": 4,
 }
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES, _TEENS, _TENS = ONES, TEENS, TENS
 _EXACT = {"a": 1, "an": 1, "a couple of": 2, "a dozen": 12, "a hundred": 100, "one hundred": 100}
 _VAGUE = {"several", "a few", "few", "some", "many", "a number of", "dozens of", "hundreds of"}
 
