@@ -104,10 +104,11 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
             if not m or (unless is not None and unless.search(text)):
                 continue
             inside = [f for f in facts if start <= f["span"][0] < end]
-            places = [f for f in inside if f["kind"] == "place"]
-            specific = [p for p in places if p.get("precision") != "country"] or places
-            times = [f for f in inside if f["kind"] == "time" and f.get("value")]
-            place = specific[0] if specific else main_place
+            lo, hi = _clause(sentence, m.start(), m.end())
+            own = [f for f in inside if start + lo <= f["span"][0] < start + hi]
+            places = [f for f in own if f["kind"] == "place"]
+            times = [f for f in own if f["kind"] == "time" and f.get("value")]
+            place = _place_of(places, main_place)
             events.append(
                 Event(
                     start,
@@ -131,6 +132,39 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
         events = [e for e in events if not any(e is t for t in tolls)]
     _refine(body, events, spans)
     return events
+
+
+# Where a relative clause or an aside begins: what follows describes another thing
+# ("the rebel enclave, which is protected by an agreement ... last year").
+_CLAUSE_BREAK = re.compile(r",\s+(?:which|where|who|whose|whom)\b|\s\(|\s[—–]\s")
+
+
+def _clause(sentence: str, trigger_start: int, trigger_end: int) -> tuple[int, int]:
+    """The part of ``sentence`` the trigger's own clause spans: from the start of the
+    sentence (or of the relative clause the trigger is in) to the next relative clause or
+    aside. Places and times beyond it belong to what that clause describes, not to the event."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() >= trigger_end:
+            hi = m.start()
+            break
+        if m.end() <= trigger_start:
+            lo = m.start()
+    return lo, hi
+
+
+def _place_of(places: list[dict], main_place: dict | None) -> dict | None:
+    """The event's place: the first specific place of its clause; when the clause names
+    only countries, the article's main place if it lies in one of them (a sentence that
+    says "Syria" of a strike the article places in Idlib), else the first country."""
+    specific = [p for p in places if p.get("precision") != "country"]
+    if specific:
+        return specific[0]
+    if not places:
+        return main_place
+    if main_place and main_place.get("country") in {p.get("country") for p in places}:
+        return main_place
+    return places[0]
 
 
 def _without_topic(sentence: str) -> str:

@@ -21,7 +21,7 @@ from sitroom.model import Article
 from sitroom.store import Store
 
 # Bumped when extraction changes, so stored facts are extracted again.
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 LANGUAGES = ("en",)
 BATCH = 16
 

@@ -202,7 +202,7 @@ def update_reconciled(store: Store) -> ReconcileSummary:
         dates[aid] = dates.get(aid) or value
     claims = [f for f in store.facts() if f["kind"] == "claim"]
     outlets = {aid: a.outlet for aid, a in articles.items()}
-    propositions = build_ledger(claims, family_of, outlets, lambda texts: embedder().embed(texts))
+    propositions = build_ledger(claims, family_of, outlets, lambda texts: embedder().embed(texts), story_of)
     incidents = group_incidents(_reports(store, family_of, story_of))
     records = [_record(i, dates, family_of, claims, propositions) for i in incidents]
     store.replace_reconciled(records, [asdict(p) for p in propositions])

@@ -16,6 +16,7 @@ from sitroom.model import Article
 
 MAX_INCIDENTS = 12
 MAX_CLAIMS = 8
+MAX_SPEAKERS = 4
 _SUB_TYPE_WORDS = {
     "Air/drone strike": "air/drone strikes",
     "Shelling/artillery/missile attack": "shelling",
@@ -101,31 +102,43 @@ def incident_sentence(incident: dict, sources: Sources) -> str:
     return sentence + sources.cite(incident["article_ids"])
 
 
-def _speakers(entries: list[dict]) -> str:
-    names = []
+def _speakers(entries: list[dict], sources: Sources) -> str:
+    """Who said it, each with the channel it came through and the article it is read in:
+    "the Russian defence ministry, via Reuters [3]"."""
+    seen: dict[str, list[str]] = {}
     for e in entries:
-        via = f" (via {', '.join(e['chain'][1:-1] or e['chain'][1:2])})" if len(e["chain"]) > 2 else ""
-        name = f"{e['speaker']}{via}"
-        if name not in names:
-            names.append(name)
-    return "; ".join(names[:4])
+        chain = e["chain"]
+        via = f", via {', '.join(chain[1:-1] or chain[1:2])}" if len(chain) > 1 and len(chain) > 2 else ""
+        if len(chain) == 2:
+            via = f", via {chain[1]}"
+        seen.setdefault(f"{e['speaker']}{via}", []).append(e["article_id"])
+    names = [f"{name} {sources.cite(ids)}" for name, ids in list(seen.items())[:MAX_SPEAKERS]]
+    if len(seen) > MAX_SPEAKERS:
+        names.append(f"{len(seen) - MAX_SPEAKERS} more")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def claim_sentence(prop: dict, sources: Sources) -> str:
+    """One proposition as a sentence: what is said, who asserts it and who denies it."""
     asserted, denied = prop["asserted_by"], prop["denied_by"]
-    ids = sorted({e["article_id"] for e in asserted + denied})
     if prop["status"] == "contested":
-        denial = denied[0]
+        # The fullest denial says best what is denied ("does not reflect reality with
+        # regards to Turkish cooperation" rather than "the claims are false").
+        denial = max(denied, key=lambda e: (len(e["content"]), e["article_id"]))
         return (
-            f"{_speakers(asserted)} said {_quote(prop['text'])}; {_speakers(denied)} denied it "
-            f"({_quote(denial['content'])}). {sources.cite(ids)}"
+            f"{_speakers(asserted, sources)} said {_quote(prop['text'])}; {_speakers(denied, sources)} "
+            f"denied it ({_quote(denial['content'])})."
         )
     if prop["status"] == "corroborated":
         return (
-            f"{_quote(prop['text'], capital=True)} — asserted through {prop['independent_sources']} independent "
-            f"channels by {_speakers(asserted)}. {sources.cite(ids)}"
+            f"{_quote(prop['text'], capital=True)}: asserted through {prop['independent_sources']} independent "
+            f"channels, by {_speakers(asserted, sources)}."
         )
-    return f"{_speakers(asserted or denied)}: {_quote(prop['text'])} ({prop['status']}). {sources.cite(ids)}"
+    return f"{_speakers(asserted or denied, sources)}: {_quote(prop['text'])} ({prop['status']})."
+
+
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _quote(text: str, capital: bool = False) -> str:
@@ -166,7 +179,7 @@ def build_brief(
     corroborated = [p for p in props if p["status"] == "corroborated"]
     if contested:
         lines += ["", "## Contested claims", ""]
-        lines += [f"- {claim_sentence(p, sources)}" for p in contested[:MAX_CLAIMS]]
+        lines += [f"- {_capital(claim_sentence(p, sources))}" for p in contested[:MAX_CLAIMS]]
     if corroborated:
         lines += ["", "## Corroborated claims", ""]
         lines += [f"- {claim_sentence(p, sources)}" for p in corroborated[:MAX_CLAIMS]]
