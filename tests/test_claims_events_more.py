@@ -147,3 +147,42 @@ def test_what_follows_a_protest_refines_it() -> None:
     assert _sub_type(text) == "Protest with intervention"
     text = "Workers went on strike at the port.\n\nPolice arrested two smugglers in the city."
     assert _sub_type(text) == "Peaceful protest"  # another paragraph does not refine it
+
+
+def test_speech_verbs_the_parser_misreads_still_give_their_claims() -> None:
+    # A plural noun heading the sentence is a verb in the present: "Veles claims that ...".
+    claims = _one("But Veles claims that he should be the exception.")
+    assert claims.speaker == "Veles" and claims.content == "that he should be the exception"
+    plans = _one("The Norland campaign plans to open two more offices.")
+    assert plans.speaker == "The Norland campaign" and plans.stance == "plans"
+    # A name the parser hung on the phrase before the verb is still who speaks.
+    board = _one("In a meeting with the editorial board of the Meridian Post Veles said that the talks would resume.")
+    assert "Veles" in board.speaker and board.content == "that the talks would resume"
+    # A that-clause read as relative, a subject read as an object, a clause before a closing cue.
+    told = _one("The envoy told a gathering of donors that few people understood the risks.")
+    assert told.speaker == "The envoy" and told.content == "that few people understood the risks"
+    said = _one("Aram Veles, an envoy for the council, said many of the reports that rebels spread were false.")
+    assert said.speaker == "Aram Veles" and said.content == "many of the reports that rebels spread were false"
+    assert _one("Talks with the rebels, the envoy said.").content == "Talks with the rebels"
+
+
+def test_one_of_a_group_speaks_but_one_alone_does_not() -> None:
+    assert _one("The bridge was closed, one of the engineers said.").speaker == "one of the engineers"
+
+
+def test_objects_of_more_speech_verbs_and_stances_are_claims() -> None:
+    noted = _one("The minister noted the progress of the talks.")
+    assert noted.cue == "noted" and noted.content == "the progress of the talks"
+    respond = _one("The army did not respond to requests for comment.")
+    assert respond.speaker == "The army" and respond.content == "requests for comment"
+    endorsed = _one("The union endorsed the governor's plan.")
+    assert endorsed.speaker == "The union" and endorsed.content == "the governor's plan"
+    assert _one("Norland backed the plan to reopen the crossing.").speaker == "Norland"
+    assert _claims("Tanks backed the infantry near the river.") == []  # a physical act, not a stance
+
+
+def test_headline_speaker_and_signed_quote_with_a_closing_mark_first() -> None:
+    headline = _claims("Veles: The crossing must stay open until spring\n\nThe envoy spoke on Monday.")[0]
+    assert headline.speaker == "Veles" and headline.content == "The crossing must stay open until spring"
+    signed = _one("”The crossing must stay open.” ― Aram Veles")
+    assert signed.speaker == "Aram Veles" and signed.content == "The crossing must stay open."

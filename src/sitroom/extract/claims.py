@@ -31,7 +31,7 @@ _QUOTE = re.compile(r"[“\"][^”\"\n]{3,}[”\"]|‘[^\n]{8,}?’(?![A-Za-z])|
 _DENIAL = tuple(re.compile(p, re.I) for p in L.DENIAL_PHRASES)
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset("that which who whom".split())
-_SIGNED = re.compile(r"^\s*([“\"][^\n]{8,}[”\"])\s*[―—–]+\s*([A-Z][^\n,]{1,60})(?:,[^\n]*)?\s*$")
+_SIGNED = re.compile(r"^\s*([“”\"][^\n]{8,}[”\"])\s*[―—–]+\s*([A-Z][^\n,]{1,60})(?:,[^\n]*)?\s*$")
 _COLON = re.compile(r"^\s*([^\n:]{2,60}?)\s*:\s+(\S[^\n]{8,})$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}\s*(?:\([^)]*\))?\s*[-—―–]+\s*")
 _CONTENT_OBJECT_DEPS = ("dobj", "oprd")
@@ -177,6 +177,16 @@ def _is_pronoun(text: str) -> bool:
     return text.lower() in L.PRONOUNS
 
 
+def _misread_verb(token: object) -> bool:
+    """A plural noun heading its sentence after a name taken as its modifier ("Trump claims
+    that ...", "The campaign plans to ..."): a verb in the present with its subject."""
+    return (
+        token.tag_ == "NNS"  # type: ignore[attr-defined]
+        and token.dep_ == "ROOT"  # type: ignore[attr-defined]
+        and any(c.dep_ == "compound" and c.i == token.i - 1 for c in token.children)  # type: ignore[attr-defined]
+    )
+
+
 def _is_cue(token: object) -> bool:
     lemma = token.lemma_.lower()  # type: ignore[attr-defined]
     if lemma in L.CUES_AS_ONLY:
@@ -186,9 +196,10 @@ def _is_cue(token: object) -> bool:
     if lemma not in L.CUES:
         return False
     if token.pos_ not in ("VERB", "AUX"):  # type: ignore[attr-defined]
-        # "Trump claims that ...": a verb the tagger took for a noun still has a subject and a clause.
+        # "Trump claims that ...": a verb the tagger took for a noun still has a subject and a
+        # clause, or it heads its sentence with the name before it taken for a modifier.
         deps = {c.dep_ for c in token.children}  # type: ignore[attr-defined]
-        if not (token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps):  # type: ignore[attr-defined]
+        if not (token.pos_ == "NOUN" and ("nsubj" in deps or _misread_verb(token)) and deps & {"ccomp", "xcomp"}):  # type: ignore[attr-defined]
             return False
     if lemma in ("cite", "quote") and token.dep_ == "advcl":  # type: ignore[attr-defined]
         return False  # "Citing the ministry, Reuters reported": a link of the chain, not a claim
@@ -449,6 +460,8 @@ def _names_a_speaker(doc: object, who: str, s0: int, s1: int) -> bool:
         return True  # a transcript: "WALLACE: ..."
     if who.lower() in L.COLON_SPEAKER_WORDS:
         return True
+    if not _text(doc)[:s0].strip() and len(words) <= 3 and all(w[0].isupper() for w in words):
+        return True  # the headline "Sanders: Clinton needs ...": the parser often misses a name there
     ents = [e for e in doc.ents if e.start_char <= s0 + 1 and e.end_char >= s1 - 1]  # type: ignore[attr-defined]
     return any(e.label_ in ("PERSON", "ORG") for e in ents)
 
@@ -491,6 +504,8 @@ def _speaker_of(cue: object, quotes: list[tuple[int, int]], depth: int = 0) -> o
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
         return agents[0]  # "it was reported by the agency"
+    if _misread_verb(cue):
+        return cue.doc[cue.i - 1]  # type: ignore[attr-defined]  # "Trump claims that ...": the name before
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in children) or depth > 2:
         return None
     head = cue.head  # type: ignore[attr-defined]
@@ -517,6 +532,24 @@ def _speaker_of(cue: object, quotes: list[tuple[int, int]], depth: int = 0) -> o
             return None  # "if asked": not a participle of the speaker's verb
         return _speaker_of(head, quotes, depth + 1)
     return None
+
+
+def _left_speaker(cue: object, quotes: list[tuple[int, int]]) -> object | None:
+    """The name just before a cue the parser left without a subject ("“...,” Chief Ana
+    Ruiz said", "In a meeting with the board Ruiz said ..."): the parser hung it on a word
+    before, but a name right before a speech verb is who speaks."""
+    doc = cue.doc  # type: ignore[attr-defined]
+    i = cue.i - 1  # type: ignore[attr-defined]
+    while i >= 0 and doc[i].head is cue and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or _inside(doc[i].idx, quotes):
+        return None
+    token = doc[i]
+    while token.dep_ in ("appos", "compound") and token.head.i < token.i:
+        token = token.head  # "Ana Ruiz, the chief,": the name the apposition describes
+    if token.dep_ in _SPEAKER_DEPS or token.lower_ in _RELATIVE:
+        return None  # the subject of another verb
+    return token
 
 
 def _is_evidence(cue: object) -> bool:
@@ -616,6 +649,28 @@ def _content_tokens(cue: object, lemma: str) -> list:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _subtree(objs[0])
+    return _misparsed_clause(cue, lemma, objects) if lemma in L.CUES_CLAUSE else []
+
+
+def _misparsed_clause(cue: object, lemma: str, objects: list) -> list:
+    """The clause of a speech verb the parser did not hang on it: "told a meeting of leaders
+    that few understood ..." (a that-clause taken as relative), "said many of the claims
+    were wrong" (a subject taken as the object), "Talks resume Monday, he said." (the
+    clause before a cue that ends the sentence)."""
+    for o in [c for c in cue.children if c.dep_ in ("dobj", "dative")]:  # type: ignore[attr-defined]
+        for t in o.subtree:
+            marks = {g.lower_ for g in t.children if g.dep_ == "mark"}
+            if t.dep_ == "relcl" and "that" in marks and any(g.dep_ in _SPEAKER_DEPS for g in t.children):
+                return _subtree(t)
+    sent = cue.sent  # type: ignore[attr-defined]
+    after = [t for t in sent if t.i > cue.i]  # type: ignore[attr-defined]
+    if objects and lemma != "tell" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in objects[0].subtree):
+        return _strip(after)
+    subjects = [c for c in cue.children if c.dep_ in _SPEAKER_DEPS and c.i < cue.i]  # type: ignore[attr-defined]
+    if subjects and not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "ccomp") for t in after):
+        before = [t for t in sent if t.i < subjects[0].left_edge.i]
+        if before and before[-1].text == "," and len(_strip(before)) >= 2:
+            return _strip(before)
     return []
 
 
@@ -626,7 +681,11 @@ def _from_cue(sent: object, cue: object, quotes: list[tuple[int, int]]) -> Claim
     if _unasserted(sent, cue):
         return None
     speaker_token = _speaker_of(cue, quotes)
-    if speaker_token is None or speaker_token.lower_ in L.NOT_SPEAKERS:  # type: ignore[attr-defined]
+    if speaker_token is None and cue.dep_ in ("ROOT", "conj", "ccomp") and lemma in L.CUES_ASSERT:  # type: ignore[attr-defined]
+        speaker_token = _left_speaker(cue, quotes)
+    if speaker_token is None or _nobody(speaker_token):
+        return None
+    if lemma in L.CUES_STANCE_NAMED and not _agent(speaker_token):
         return None
     via: list[str] = []
     if lemma == "quote":
@@ -708,6 +767,18 @@ def _from_cue(sent: object, cue: object, quotes: list[tuple[int, int]]) -> Claim
         direct,
         via,
     )
+
+
+def _agent(token: object) -> bool:
+    """Whether a subject is named as who voices a stance: a person, a group, a country or a
+    pronoun for one ("Norland backed the plan"), not a thing ("the jets backed the offensive")."""
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PROPN", "PRON")  # type: ignore[attr-defined]
+
+
+def _nobody(token: object) -> bool:
+    """A subject that is nobody in particular ("you know", "one can say"); "one of the
+    lawyers" is somebody."""
+    return token.lower_ in L.NOT_SPEAKERS and not any(c.dep_ == "prep" for c in token.children)  # type: ignore[attr-defined]
 
 
 def _is_source(token: object) -> bool:

@@ -20,7 +20,20 @@ CUES_PLAN = frozenset("vow pledge promise propose offer threaten agree want plan
 CUES_CALL = frozenset("urge call demand appeal ask press request encourage implore exhort plead".split())
 # Stated beliefs: a claim only with a clause ("officials believe the attack was planned").
 CUES_BELIEF = frozenset("believe think know feel fear hope worry expect suspect doubt".split())
-CUES = CUES_ASSERT | CUES_DENY | CUES_PLAN | CUES_CALL | CUES_BELIEF
+# Stance verbs that also name physical acts ("tanks backed the infantry"): a stance only
+# with a named speaker (a person, group or country) or a pronoun.
+CUES_STANCE_NAMED = frozenset("support back blast".split())
+# A stance voiced on something, reported by its object ("endorsed the plan", "mocked the
+# proposal", "likened the tax to theft").
+CUES_STANCE = (
+    frozenset(
+        "endorse oppose tout champion advocate favor favour decry deride mock ridicule bemoan downplay chastise "
+        "rebuke scold berate castigate lambaste assail fault hail applaud laud commend discuss reference liken "
+        "invoke rail lash weigh disparage belittle insult".split()
+    )
+    | CUES_STANCE_NAMED
+)
+CUES = CUES_ASSERT | CUES_DENY | CUES_PLAN | CUES_CALL | CUES_BELIEF | CUES_STANCE
 # Adverbs that belong to a cue when next to it ("also said", "then ruled").
 CUE_ADVERBS = frozenset("also then now again even further later previously repeatedly publicly".split())
 # Verbs whose object speaks through the cue that follows: "forced Stumpf to admit that ...".
@@ -43,17 +56,26 @@ SOURCE_NOUNS = frozenset(
 # capitalised words that look like cues but are nouns there ("Calls", "Reports", "Plans").
 IRREGULAR_CUES = {"said": "say", "told": "tell", "says": "say", "thought": "think", "knew": "know", "found": "find"}
 CUES_SPEECH_HEADLINE = frozenset("say tell claim warn insist admit deny confirm report".split())
-HEADLINE_NOT_VERBS = frozenset("reports plans claims calls charges promises threats views findings".split())
+HEADLINE_NOT_VERBS = frozenset(
+    "reports plans claims calls charges promises threats views findings support back blast insult rail champion "
+    "reference fault favor favour mock weigh lash".split()
+)
+# Speech verbs that report a clause, looked for when the parser hung it elsewhere:
+# "told a meeting that ...", "Talks resume Monday, he said."
+CUES_CLAUSE = frozenset("say tell add write state explain note insist argue warn recall reply respond answer".split())
 # Cues that report only a quotation or what follows their colon ("she continued: ...").
 CUES_QUOTE_ONLY = frozenset({"continue"})
 # Verbs that report speech only in a fixed form: "as the minister put it".
 CUES_AS_ONLY = frozenset({"put"})
 # Cues that do not introduce a quotation by themselves ("called", "found"): they report
 # only their clause or object, never a quotation nearby.
-CUES_NO_QUOTE = frozenset(
-    "show find rule determine forecast project learn put call label dub brand term criticize criticise condemn "
-    "denounce slam praise blame question welcome thank cite quote estimate predict indicate suggest "
-    "believe think know feel fear hope worry expect suspect doubt want plan intend seek decide".split()
+CUES_NO_QUOTE = (
+    frozenset(
+        "show find rule determine forecast project learn put call label dub brand term criticize criticise condemn "
+        "denounce slam praise blame question welcome thank cite quote estimate predict indicate suggest "
+        "believe think know feel fear hope worry expect suspect doubt want plan intend seek decide".split()
+    )
+    | CUES_STANCE
 )
 # Cues that report what a document or an inquiry shows: "a study found 31 cases", with
 # their object as content only when the subject is one of EVIDENCE_SOURCES.
@@ -64,11 +86,16 @@ EVIDENCE_SOURCES = frozenset(
     "court judge panel research researcher researchers probe assessment estimate estimates".split()
 )
 # Cues whose object is what is said: "condemned the attack", "called Trump a liar", "cited the report".
-CUES_OBJECT = frozenset(
-    "deny reject dismiss refute dispute claim announce confirm cite mention recall echo highlight detail "
-    "criticize criticise condemn denounce slam praise blame question welcome thank accuse "
-    "call label dub brand term describe propose offer predict forecast estimate reveal disclose "
-    "acknowledge admit concede promise pledge vow demand request urge report tweet".split()
+CUES_OBJECT = (
+    frozenset(
+        "deny reject dismiss refute dispute claim announce confirm cite mention recall echo highlight detail "
+        "criticize criticise condemn denounce slam praise blame question welcome thank accuse "
+        "call label dub brand term describe propose offer predict forecast estimate reveal disclose "
+        "acknowledge admit concede promise pledge vow demand request urge report tweet "
+        "note explain express signal stress emphasize emphasise underline reiterate declare protest answer charge "
+        "allege affirm assert write suggest indicate lament recount".split()
+    )
+    | CUES_STANCE
 )
 # Cues that report through a preposition: "called for calm", "spoke about the truce".
 CUE_PREPOSITIONS: dict[str, tuple[str, ...]] = {
@@ -77,7 +104,14 @@ CUE_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "press": ("for",),
     "plead": ("for",),
     "ask": ("for",),
-    "speak": ("about", "of", "on"),
+    "speak": ("about", "of", "on", "against"),
+    "respond": ("to", "with"),
+    "reply": ("to", "with"),
+    "write": ("about", "of"),
+    "argue": ("for", "against"),
+    "rail": ("against",),
+    "lash": ("at",),
+    "weigh": ("in",),
     "talk": ("about", "of"),
     "warn": ("of", "about", "against"),
     "complain": ("about", "of"),
