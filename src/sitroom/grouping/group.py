@@ -34,7 +34,7 @@ EN_WEIGHTS = (0.55, 0.25, 0.20)
 # Names-only similarity is scaled up to sit on the blend's scale (its same-event median is
 # about 0.26 against 0.71 for the embedding).
 NAMES_ONLY_SCALE = 1.8
-EVENT_THRESHOLD = 0.62
+EVENT_THRESHOLD = 0.55
 STORY_THRESHOLD = 0.45
 STORY_THRESHOLD_DATED = 0.3
 EVENT_MAX_SPAN_DAYS = 3
@@ -47,7 +47,9 @@ CHUNK = 512
 TOP_K = 50
 # Dates vaguer than this many days (or none) make a link harder to earn by this much.
 VAGUE_DAYS = 30
-VAGUE_MARGIN = 0.12
+VAGUE_MARGIN = 0.2
+# An undated group joins a dated one on a link this much above the threshold.
+ATTACH_MARGIN = 0.12
 
 
 @dataclass(slots=True)
@@ -135,10 +137,18 @@ def group(docs: list[Doc], families: list[list[str]]) -> Grouping:
 
 
 def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], families: list[list[str]]) -> Grouping:
-    """Events and stories from scored article pairs (stored or fresh) and copy families."""
+    """Events and stories from scored article pairs (stored or fresh) and copy families.
+
+    Well-dated articles are linked by constrained single linkage. An article that cannot
+    be dated is never a bridge: undated articles first group among themselves (on
+    stricter links), then each such group joins the one dated group it is closest to,
+    when close enough. Chaining through undated pages is what merged stories years apart
+    ("Russian jets strike Idlib" reads the same in 2017 and 2020).
+    """
     docs = sorted(docs, key=lambda d: d.article_id)
     by_id = {d.article_id: d for d in docs}
     ids = [d.article_id for d in docs]
+    vague = {d.article_id for d in docs if _vague(d)}
     # Only well-dated articles bound a group's span.
     dates: dict[str, date | None] = {d.article_id: d.when if d.uncertainty <= 1 else None for d in docs}
     event_links: list[tuple[float, str, str]] = []
@@ -147,25 +157,71 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         if a not in by_id or b not in by_id:
             continue
         gap = _gap(by_id[a], by_id[b])
-        # An article that cannot be dated must earn its link by wording alone.
-        extra = VAGUE_MARGIN if _vague(by_id[a]) or _vague(by_id[b]) else 0.0
-        if score >= EVENT_THRESHOLD + extra and (gap is None or gap <= EVENT_MAX_GAP_DAYS):
+        undated = a in vague or b in vague
+        if score >= EVENT_THRESHOLD and (gap is None or gap <= EVENT_MAX_GAP_DAYS):
             event_links.append((score, a, b))
-        if gap is not None and gap <= STORY_MAX_GAP_DAYS and not extra:
+        if gap is not None and gap <= STORY_MAX_GAP_DAYS and not undated:
             # Two well-dated articles weeks apart at most: shared names and a little
             # wording make them one developing situation.
             if score >= STORY_THRESHOLD_DATED:
                 story_links.append((score, a, b))
-        elif score >= STORY_THRESHOLD + extra and (gap is None or gap <= STORY_MAX_GAP_DAYS):
+        elif score >= STORY_THRESHOLD and (gap is None or gap <= STORY_MAX_GAP_DAYS):
             story_links.append((score, a, b))
     known = set(ids)
+    copies = []
     for family in families:
         members = [m for m in family if m in known]
-        event_links.extend((2.0, a, b) for a, b in itertools.pairwise(members))
-    events = constrained_components(ids, event_links, dates, EVENT_MAX_SPAN_DAYS)
+        copies.extend((2.0, a, b) for a, b in itertools.pairwise(members))
+    events = _attach(ids, event_links + copies, vague, dates, EVENT_MAX_SPAN_DAYS, EVENT_THRESHOLD)
     event_of = {a: k for k, members in enumerate(events) for a in members}
-    # Stories join whole events: every event link is a story link too.
-    links = story_links + [(2.0, a, b) for _, a, b in event_links]
-    stories = constrained_components(ids, links, dates, STORY_MAX_SPAN_DAYS)
+    # Stories join whole events: every article of an event is linked to its first.
+    links = story_links + [(2.0, members[0], a) for members in events for a in members[1:]]
+    # At story level the unit is the event: an event none of whose articles is dated.
+    undated_events = {a for members in events if all(m in vague for m in members) for a in members}
+    stories = _attach(ids, links, undated_events, dates, STORY_MAX_SPAN_DAYS, STORY_THRESHOLD)
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
+
+
+def _attach(
+    ids: list[str],
+    links: list[tuple[float, str, str]],
+    vague: set[str],
+    dates: dict[str, date | None],
+    max_span_days: int,
+    threshold: float,
+) -> list[list[str]]:
+    """Groups where undated articles (``vague``) hang off dated groups instead of
+    bridging them.
+
+    Dated articles are joined by their links; undated ones by links at least
+    ``threshold + VAGUE_MARGIN`` among themselves; then each undated group joins the dated
+    group of its strongest link (at least ``threshold + ATTACH_MARGIN``), if any.
+    """
+    dated_ids = [i for i in ids if i not in vague]
+    firm = [(s, a, b) for s, a, b in links if a not in vague and b not in vague]
+    groups = constrained_components(dated_ids, firm, dates, max_span_days)
+    loose = sorted(vague)
+    member_links: list[tuple[float, str, str]] = []
+    loose_set = set(loose)
+    among = [(s, a, b) for s, a, b in links if a in loose_set and b in loose_set and s >= threshold + VAGUE_MARGIN]
+    loose_groups = constrained_components(loose, among + member_links, dict.fromkeys(loose), max_span_days)
+    group_of = {m: k for k, g in enumerate(groups) for m in g}
+    loose_of = {m: k for k, g in enumerate(loose_groups) for m in g}
+    best: dict[int, tuple[float, int]] = {}
+    for s, a, b in links:
+        if s < threshold + ATTACH_MARGIN:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x in loose_of and y in group_of:
+                k, target = loose_of[x], group_of[y]
+                # Strongest link wins; ties go to the group with the smaller first id.
+                if k not in best or (s, -target) > (best[k][0], -best[k][1]):
+                    best[k] = (s, target)
+    merged = [list(g) for g in groups]
+    for k, g in enumerate(loose_groups):
+        if k in best:
+            merged[best[k][1]].extend(g)
+        else:
+            merged.append(list(g))
+    return sorted((sorted(g) for g in merged), key=lambda g: g[0])
