@@ -186,3 +186,18 @@ def test_headline_speaker_and_signed_quote_with_a_closing_mark_first() -> None:
     assert headline.speaker == "Veles" and headline.content == "The crossing must stay open until spring"
     signed = _one("”The crossing must stay open.” ― Aram Veles")
     assert signed.speaker == "Aram Veles" and signed.content == "The crossing must stay open."
+
+
+def test_a_speakers_span_names_it_without_what_it_was_doing() -> None:
+    claim = _one("Veles, speaking at a rally in the capital, said the crossing would reopen.")
+    text = "Veles, speaking at a rally in the capital, said the crossing would reopen."
+    assert claim.speaker_span is not None and text[slice(*claim.speaker_span)] == "Veles"
+    owner = _claims("Norland's claim that the bridge was mined was dismissed.")[0]
+    assert owner.speaker == "Norland" and owner.speaker_span == (0, len("Norland's"))
+
+
+def test_a_poll_gives_the_figures_of_its_sentence_when_nobody_says_them() -> None:
+    poll = _one("In the latest survey, the mayor leads her rival by five points.")
+    assert poll.speaker == "the latest survey" and poll.content == "the mayor leads her rival by five points"
+    said = _one("In the latest survey, the mayor leads by five points, her campaign said.")
+    assert said.speaker == "her campaign"

@@ -100,9 +100,12 @@ def _cue_clause(token: object, cue: object) -> set[int]:
 
 def _mention(token: object, cue: object) -> tuple[int, int]:
     """Where a speaker is named in full, with its apposition or relative clause
-    ("Phil Smith, a spokesman for the union,"), stopping before the cue and a dateline."""
+    ("Phil Smith, a spokesman for the union,"), stopping before the cue and a dateline; a
+    participle set off after the name tells what the speaker was doing, not who it is
+    ("Smith, speaking at a rally, said")."""
     skip = _cue_clause(token, cue)
-    tokens = [t for t in _subtree(token) if (t.i < cue.i) == (token.i < cue.i)]  # type: ignore[attr-defined]
+    aside = _asides(token)
+    tokens = [t for t in _subtree(token) if (t.i < cue.i) == (token.i < cue.i) and t.i not in aside]  # type: ignore[attr-defined]
     if skip:
         tokens = [t for t in tokens if t.i < min(skip)]
     tokens = _strip(tokens) or [token]
@@ -111,6 +114,17 @@ def _mention(token: object, cue: object) -> tuple[int, int]:
     if dateline and dateline.end() < len(text):
         start += dateline.end()
     return start, end
+
+
+def _asides(token: object) -> set[int]:
+    """Tokens of a participle set off after a speaker's name (see ``_mention``)."""
+    out: set[int] = set()
+    doc = token.doc  # type: ignore[attr-defined]
+    for t in token.children:  # type: ignore[attr-defined]
+        after_comma = t.i > token.i and doc[t.left_edge.i - 1].text == ","  # type: ignore[attr-defined]
+        if after_comma and t.dep_ in ("acl", "advcl") and t.tag_ == "VBG":
+            out |= {g.i for g in t.subtree}
+    return out
 
 
 def _stance(cue_lemma: str, content: str) -> str:
@@ -242,6 +256,7 @@ def _claims(doc: object, text: str, outlet: str | None) -> list[Claim]:
                 claim = _from_noun(sent, token)
                 if claim:
                     found.append(claim)
+        found = found or [c for c in _in_poll(sent) if not _inside(c.cue_span[0], quotes)]
         found.sort(key=lambda c: c.cue_span[0])
         for claim in _drop_nested(_one_cue_per_quote(found)):
             if _is_pronoun(claim.speaker):
@@ -319,38 +334,57 @@ def _according_to(sent: object) -> list[Claim]:
     """ "According to X, ..." and "..., according to X": X says the rest of the sentence."""
     out = []
     for token in sent:  # type: ignore[attr-defined]
-        if not (token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"):
-            continue
-        to = token.nbor(1)
-        objects = [c for c in to.children if c.dep_ == "pobj"]
-        if not objects:
-            continue
-        speaker, s0, s1 = _phrase(objects[0])
-        end = max(objects[0].right_edge.i, to.i)
-        before = _strip([t for t in sent if t.i < token.i])
-        after = _strip([t for t in sent if t.i > end])
-        both = len(before) >= 3 and len(after) >= 3 and after[0].i - end <= 2
-        rest = before + after if both else max(before, after, key=len)  # "X rose, according to Y, and Z fell"
-        if len(rest) < 3:
-            continue
-        _, c0, c1 = _span_text(rest)
-        content = _join(rest) if both else _text(sent.doc)[c0:c1]  # type: ignore[attr-defined]
-        out.append(
-            Claim(
-                sent.start_char,  # type: ignore[attr-defined]
-                sent.end_char,  # type: ignore[attr-defined]
-                sent.text,  # type: ignore[attr-defined]
-                speaker,
-                (s0, s1),
-                "according to",
-                (token.idx, to.idx + 2),
-                content,
-                (c0, c1),
-                _stance("according", content),
-                bool(_QUOTE.search(content)),
-            )
-        )
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+            claim = _source_phrase(sent, token, token.nbor(1), "according to")
+            if claim:
+                out.append(claim)
     return out
+
+
+def _in_poll(sent: object) -> list[Claim]:
+    """ "In the latest poll, the mayor leads by five points", "..., the survey's highest
+    in a decade": a poll gives the figures of the rest of its sentence (used when nobody
+    in the sentence says them)."""
+    out = []
+    for token in sent:  # type: ignore[attr-defined]
+        objects = [c for c in token.children if c.dep_ == "pobj"] if token.lower_ == "in" else []
+        if objects and objects[0].lemma_.lower() in L.POLL_SOURCES and token.head.pos_ in ("VERB", "AUX"):
+            claim = _source_phrase(sent, token, token, "in")
+            if claim:
+                out.append(claim)
+    return out
+
+
+def _source_phrase(sent: object, first: object, prep: object, cue: str) -> Claim | None:
+    """A claim whose source is the object of a preposition (``first`` .. ``prep``, read as
+    ``cue``): the rest of the sentence, on both sides when the phrase is set into it."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]  # type: ignore[attr-defined]
+    if not objects:
+        return None
+    speaker, s0, s1 = _phrase(objects[0])
+    end = max(objects[0].right_edge.i, prep.i)  # type: ignore[attr-defined]
+    before = _strip([t for t in sent if t.i < first.i])  # type: ignore[attr-defined]
+    after = _strip([t for t in sent if t.i > end])  # type: ignore[attr-defined]
+    both = len(before) >= 3 and len(after) >= 3 and after[0].i - end <= 2
+    rest = before + after if both else max(before, after, key=len)  # "X rose, according to Y, and Z fell"
+    if len(rest) < 3:
+        return None
+    _, c0, c1 = _span_text(rest)
+    content = _join(rest) if both else _text(sent.doc)[c0:c1]  # type: ignore[attr-defined]
+    cue0, cue1 = first.idx, prep.idx + len(prep.text)  # type: ignore[attr-defined]
+    return Claim(
+        sent.start_char,  # type: ignore[attr-defined]
+        sent.end_char,  # type: ignore[attr-defined]
+        sent.text,  # type: ignore[attr-defined]
+        speaker,
+        (s0, s1),
+        cue,
+        (cue0, cue1),
+        content,
+        (c0, c1),
+        _stance(cue, content),
+        bool(_QUOTE.search(content)),
+    )
 
 
 def _join(tokens: list) -> str:
@@ -372,7 +406,7 @@ def _line_claims(doc: object, line_span: tuple[int, int]) -> list[Claim]:
     signed = _SIGNED.match(line)
     if signed:
         content, c0, c1 = _inner(text, p0 + signed.start(1), p0 + signed.end(1))
-        s0, s1 = p0 + signed.start(2), p0 + signed.end(2)
+        s0, s1 = p0 + signed.start(2), p0 + signed.start(2) + len(signed.group(2).rstrip())
         dash = text.rfind("―", p0, s0) if "―" in text[p0:s0] else max(text.rfind(d, p0, s0) for d in "—–")
         return [_line_claim(text, p0, p1, text[s0:s1].strip(), (s0, s1), (dash, dash + 1), (content, c0, c1))]
     colon = _COLON.match(line)
@@ -540,12 +574,14 @@ def _left_speaker(cue: object, quotes: list[tuple[int, int]]) -> object | None:
     before, but a name right before a speech verb is who speaks."""
     doc = cue.doc  # type: ignore[attr-defined]
     i = cue.i - 1  # type: ignore[attr-defined]
-    while i >= 0 and doc[i].head is cue and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
+    while i >= 0 and doc[i].head.i == cue.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
         i -= 1
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or _inside(doc[i].idx, quotes):
         return None
     token = doc[i]
     while token.dep_ in ("appos", "compound") and token.head.i < token.i:
+        if any(t.is_quote for t in doc[token.head.i : token.i]):
+            break  # a quotation closes before the name: the words before it are not the speaker
         token = token.head  # "Ana Ruiz, the chief,": the name the apposition describes
     if token.dep_ in _SPEAKER_DEPS or token.lower_ in _RELATIVE:
         return None  # the subject of another verb
@@ -594,7 +630,7 @@ def _from_noun(sent: object, noun: object) -> Claim | None:
         sent.end_char,  # type: ignore[attr-defined]
         sent.text,  # type: ignore[attr-defined]
         speaker,
-        (owner.idx, owner.idx + len(owner.text)) if owner.dep_ == "poss" else _mention(owner, noun),  # type: ignore[attr-defined]
+        _span_text(_subtree(owner))[1:] if owner.dep_ == "poss" else _mention(owner, noun),  # type: ignore[attr-defined]
         noun.text,  # type: ignore[attr-defined]
         (noun.idx, noun.idx + len(noun.text)),  # type: ignore[attr-defined]
         content,

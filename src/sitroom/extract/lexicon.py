@@ -85,6 +85,8 @@ EVIDENCE_SOURCES = frozenset(
     "video footage image images photo photos document documents letter memo email records record census "
     "court judge panel research researcher researchers probe assessment estimate estimates".split()
 )
+# "In the latest poll, X leads": sources whose figures a sentence gives with "in".
+POLL_SOURCES = frozenset("poll polls survey surveys".split())
 # Cues whose object is what is said: "condemned the attack", "called Trump a liar", "cited the report".
 CUES_OBJECT = (
     frozenset(
