@@ -71,6 +71,26 @@ def test_a_us_county_is_placed_in_its_state() -> None:
     assert {found[name].place.admin1 for name in ("Clarke", "Madison", "Oconee")} == {"GA"}
 
 
+def test_a_county_stands_at_its_own_middle_in_the_state_the_story_keeps_naming() -> None:
+    text = (
+        "Jobless claims fell in Warrick County last month, Indiana officials said. Indiana expects more hiring, "
+        "and Indiana employers in Warrick County added shifts, while Ohio and Illinois saw little change."
+    )
+    county = _places(text)["Warrick County"].place
+    assert county.admin1 == "IN"
+    assert abs(county.lat - 38.1) < 0.3 and abs(county.lon + 87.3) < 0.3  # the county, not the state's middle
+
+
+def test_a_list_of_counties_in_a_state_is_in_that_state() -> None:
+    found = _places(
+        "Volunteers from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida"
+        " cleared the river banks. Georgia paid for the bags."
+    )
+    assert found["Camden"].place.admin1 == "GA"
+    assert found["Baker"].place.admin1 == "FL" and found["Nassau"].place.admin1 == "FL"
+    assert found["Baker"].place.lat > 30  # on the Georgia line, not at the middle of Florida
+
+
 def test_a_name_used_again_keeps_its_place_where_the_model_missed_it() -> None:
     text = "Floodwaters rose in Fargo, North Dakota, on Tuesday. Fargo raised its goal for sandbags."
     mentions = [m for m in extract_places(english()(text), gazetteer()) if m.text == "Fargo"]

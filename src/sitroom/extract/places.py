@@ -168,6 +168,7 @@ class _Context:
     areas: list[tuple[str, Place]]  # (name key, admin area)
     points: list[tuple[str, Place]]  # (name key, town-level place)
     votes: Counter[tuple[str, str]]  # (country, admin1): other names with a candidate there
+    mentions: Counter[str]  # how often each name occurs: the state a story keeps naming is its state
 
 
 def _distance_km(a: Place, b: Place) -> float:
@@ -251,6 +252,19 @@ def _us_counties() -> dict[str, tuple[str, ...]]:
         if match:
             states.setdefault(exact_key(match.group("base")), set()).add(county["state"])
     return {k: tuple(sorted(v)) for k, v in states.items()}
+
+
+@lru_cache(maxsize=1)
+def _county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state, county base name key) to the county's middle: "Boone County" in Indiana is
+    not wherever the article's other places or the state's centre happen to be."""
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for state, counties in _supplement().get("us_county_points", {}).items():
+        for name, (lat, lon) in counties.items():
+            match = _COUNTY.match(name)
+            if match:
+                points[(state, exact_key(match.group("base")))] = (float(lat), float(lon))
+    return points
 
 
 def _present(place: Place) -> Place:
@@ -355,8 +369,9 @@ def _options(gaz: Gazetteer, span: _Span, countries: Counter[str], fuzzy: bool =
 
 
 def _qualifier(gaz: Gazetteer, text: str, end: int) -> tuple[Place, ...]:
-    """The areas of "X, Y" right after a span: "Alexandria, La.", "Columbus, OH"."""
-    match = _QUALIFIER.match(text, end, min(len(text), end + 40))
+    """The areas of "X, Y" right after a span: "Alexandria, La.", "Columbus, OH"; and the
+    state a list of counties is put in: "Nassau and Baker counties in Florida"."""
+    match = _QUALIFIER.match(text, end, min(len(text), end + 40)) or _COUNTIES_IN.match(text, end, end + 120)
     if not match:
         return ()
     words = match.group("area").split()
@@ -468,6 +483,10 @@ _PATTERNS = (
     (re.compile(rf"\b(?:in|near|outside|at|from)\s+(?P<p>{_NAME})"), "loose"),
 )
 _COUNTY_LIST = re.compile(rf"(?P<list>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\s+(?:counties|parishes)\b")
+_COUNTIES_IN = re.compile(
+    rf"(?:,?\s+(?:and\s+)?{_NAME})*\s+(?:counties|parishes)\s+(?:in|of)\s+(?:the\s+state\s+of\s+)?"
+    r"(?P<area>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+)
 _COUNTY_NAME = re.compile(rf"(?P<p>{_NAME}\s+(?:County|Parish))\b")
 _DIRECTION = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?east|North-?west|South-?east"
@@ -613,8 +632,9 @@ def _score(place: Place, key: str, ctx: _Context) -> float:
 
 
 def _county_place(gaz: Gazetteer, name: str, within: tuple[Place, ...], ctx: _Context) -> Place | None:
-    """A US county's point: the places the article names in its state, or the county's
-    namesake town there, or the state; the state from "X County, State" or from context."""
+    """A US county's point: its own middle where the supplement knows it, else the places
+    the article names in its state, or the county's namesake town there, or the state; the
+    state from "X County, State" or from context (the state the article names most)."""
     county = _COUNTY.match(name)
     base = county.group("base") if county else name
     states = _us_counties().get(exact_key(base), ())
@@ -622,8 +642,16 @@ def _county_place(gaz: Gazetteer, name: str, within: tuple[Place, ...], ctx: _Co
         return None
     wanted = [p.admin1 for p in within if p.country == "US" and p.admin1 in states]
     if not wanted:
-        votes = Counter(a.admin1 for _, a in ctx.areas if a.country == "US" and a.admin1 in states)
-        votes += Counter(p.admin1 for _, p in ctx.points if p.country == "US" and p.admin1 in states)
+        # A state counts as often as the article names it: a story that says "Indiana" five
+        # times and lists four neighbouring states once is about an Indiana county.
+        votes = Counter({code: 0 for code in states})
+        for k, a in ctx.areas:
+            if a.country == "US" and a.admin1 in states:
+                votes[a.admin1] += 2 * max(1, ctx.mentions[k])
+        for _, p in ctx.points:
+            if p.country == "US" and p.admin1 in states:
+                votes[p.admin1] += 1
+        votes = +votes
         if not votes:
             votes = Counter({a: v for (c, a), v in ctx.votes.items() if c == "US" and a in states})
         if votes:
@@ -633,8 +661,11 @@ def _county_place(gaz: Gazetteer, name: str, within: tuple[Place, ...], ctx: _Co
     if not wanted or not wanted[0]:
         return None
     code = wanted[0]
+    known = _county_points().get((code, exact_key(base)))
     local = [p for _, p in ctx.points if p.country == "US" and p.admin1 == code]
-    if local:
+    if known:
+        lat, lon = known
+    elif local:
         lat = sum(p.lat for p in local) / len(local)
         lon = sum(p.lon for p in local) / len(local)
     else:
@@ -714,6 +745,7 @@ def _resolve(doc: Any, gaz: Gazetteer, spans: list[_Span], dateline: str | None)
         groups.setdefault(span.key, []).append(span)
     strong = {k for k, g in groups.items() if any(s.source in _STRONG for s in g)}
     votes = _admin_votes(groups)
+    mentions = Counter({key: len(group) for key, group in groups.items()})
     chosen: dict[str, Place] = {}
     for _ in range(PASSES):
         implied: Counter[str] = Counter()
@@ -735,7 +767,7 @@ def _resolve(doc: Any, gaz: Gazetteer, spans: list[_Span], dateline: str | None)
             others = implied.copy()
             if key in chosen and key in strong and chosen[key].kind != "country":
                 others[chosen[key].country or ""] -= len(group)
-            ctx = _Context(named - own.get(key, Counter()), +others, areas, points, votes[key])
+            ctx = _Context(named - own.get(key, Counter()), +others, areas, points, votes[key], mentions)
             within = tuple(p for s in group for p in s.within)
             county = next((s.county for s in group if s.county), None)
             if county:
@@ -814,7 +846,8 @@ def _mentions(
     home = _dateline_country(gaz, dateline)
     if home:  # the dateline's country is the article's too
         countries.add(home)
-    points = [p for k, p in chosen.items() if k in strong and p.kind not in _AREAS]
+    # Counties stand at their own middle, so a town near one is near the article's places.
+    points = [p for k, p in chosen.items() if k in strong and (p.kind not in _AREAS or p.kind == "county")]
     info = {"strong": strong, "names": person_names, "countries": countries, "text": text, "points": points}
     kept = [s for s in spans if s.key in chosen and (s.source in _STRONG or _accepted(s, chosen[s.key], info))]
     return kept + _repeats(doc, kept), chosen
