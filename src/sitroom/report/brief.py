@@ -57,14 +57,26 @@ class Sources:
         return out
 
 
+_PART_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+
+
 def _when(value: str | None) -> str:
     if not value:
         return "On an unstated date"
+    if len(value) == 13 and value[10] == "T" and value[11:] in _PART_OF_DAY:
+        return f"{_when(value[:10])} ({_PART_OF_DAY[value[11:]]})"
     if len(value) == 10:
         return f"On {date.fromisoformat(value).strftime('%-d %B %Y')}"
     if len(value) == 7:
         return f"In {date.fromisoformat(value + '-01').strftime('%B %Y')}"
     return f"In {value}"
+
+
+def _stamp(value: str) -> str:
+    """A timeline's date: the ISO value, with a part of the day spelled out."""
+    if len(value) == 13 and value[10] == "T" and value[11:] in _PART_OF_DAY:
+        return f"{value[:10]} ({_PART_OF_DAY[value[11:]]})"
+    return value
 
 
 def _casualties(incident: dict) -> str:
@@ -107,10 +119,11 @@ def _speakers(entries: list[dict], sources: Sources) -> str:
     "the Russian defence ministry, via Reuters [3]"."""
     seen: dict[str, list[str]] = {}
     for e in entries:
-        chain = e["chain"]
-        via = f", via {', '.join(chain[1:-1] or chain[1:2])}" if len(chain) > 1 and len(chain) > 2 else ""
-        if len(chain) == 2:
-            via = f", via {chain[1]}"
+        relays = list(e["chain"][1:])
+        article = sources.articles.get(e["article_id"])
+        if relays and article is not None and relays[-1] == article.outlet:
+            relays = relays[:-1]  # the page's own outlet is where it was read, not a relay
+        via = f", via {', '.join(relays)}" if relays else ""
         seen.setdefault(f"{e['speaker']}{via}", []).append(e["article_id"])
     names = [f"{name} {sources.cite(ids)}" for name, ids in list(seen.items())[:MAX_SPEAKERS]]
     if len(seen) > MAX_SPEAKERS:
@@ -189,7 +202,7 @@ def build_brief(
         for incident in dated:
             place = f", {incident['place']['name']}" if incident["place"] else ""
             lines.append(
-                f"- {incident['date']}: {incident['sub_type']}{place}. {sources.cite(incident['article_ids'])}"
+                f"- {_stamp(incident['date'])}: {incident['sub_type']}{place}. {sources.cite(incident['article_ids'])}"
             )
     lines += ["", "## Sources", "", *[f"{line}  " for line in sources.lines()]]
     return lines
