@@ -81,6 +81,12 @@ def test_a_county_stands_at_its_own_middle_in_the_state_the_story_keeps_naming()
     assert abs(county.lat - 38.1) < 0.3 and abs(county.lon + 87.3) < 0.3  # the county, not the state's middle
 
 
+def test_a_county_and_a_town_named_together_are_neighbours() -> None:
+    found = _places("The Henry County commission met in Paris on Tuesday to discuss the new jail.")
+    assert found["Henry County"].place.admin1 == "TN"  # Paris, Tennessee is its seat
+    assert found["Paris"].place.country == "US" and found["Paris"].place.admin1 == "TN"
+
+
 def test_a_list_of_counties_in_a_state_is_in_that_state() -> None:
     found = _places(
         "Volunteers from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida"

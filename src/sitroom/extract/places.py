@@ -28,7 +28,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -82,6 +82,8 @@ CONTAINS_BONUS = 3.0
 NEAR_BONUS = 1.0
 VOTES_WEIGHT = 2.0
 PASSES = 3
+# A town this close (in degrees, about 40 km) to a namesake county's middle says which state it is in.
+COUNTY_NEAR_DEG = 0.4
 _LOCATIVE = re.compile(
     r"\b(?:in|near|outside|at|from|into|across|around|toward|towards|(?:town|city|village|province|region|district"
     r"|capital|area|suburb|outskirts|countryside) of)\s+(?:the\s+)?$",
@@ -169,6 +171,7 @@ class _Context:
     points: list[tuple[str, Place]]  # (name key, town-level place)
     votes: Counter[tuple[str, str]]  # (country, admin1): other names with a candidate there
     mentions: Counter[str]  # how often each name occurs: the state a story keeps naming is its state
+    nearby: Counter[str] = field(default_factory=Counter)  # a county's states by the other names near it there
 
 
 def _distance_km(a: Place, b: Place) -> float:
@@ -651,6 +654,8 @@ def _county_place(gaz: Gazetteer, name: str, within: tuple[Place, ...], ctx: _Co
         for _, p in ctx.points:
             if p.country == "US" and p.admin1 in states:
                 votes[p.admin1] += 1
+        for code, near in ctx.nearby.items():
+            votes[code] += 2 * near
         votes = +votes
         if not votes:
             votes = Counter({a: v for (c, a), v in ctx.votes.items() if c == "US" and a in states})
@@ -677,6 +682,41 @@ def _county_place(gaz: Gazetteer, name: str, within: tuple[Place, ...], ctx: _Co
     return Place(-1, None, name if county else f"{name} County", "US", lat, lon, code, 0, "county")
 
 
+def _county_neighbours(groups: dict[str, list[_Span]]) -> dict[str, Counter[str]]:
+    """For each county name, the states where its namesake county lies near a candidate of
+    another name in the article: "Madison County" beside "Richmond" is Kentucky's, where
+    one Richmond is its seat."""
+    result: dict[str, Counter[str]] = {}
+    counties = {key: g[0].county for key, g in groups.items() if any(s.county for s in g)}
+    if not counties:
+        return result
+    towns = [
+        (key, p)
+        for key, g in groups.items()
+        if key not in counties
+        for p in g[0].options
+        if p.country == "US" and p.kind not in ("country", "province", "region")
+    ]
+    for key, name in counties.items():
+        match = _COUNTY.match(name or "")
+        base = exact_key(match.group("base") if match else name or "")
+        near: Counter[str] = Counter()
+        for code in _us_counties().get(base, ()):
+            point = _county_points().get((code, base))
+            if not point:
+                continue
+            lat, lon = point
+            names = {
+                k
+                for k, p in towns
+                if p.admin1 == code and abs(p.lat - lat) < COUNTY_NEAR_DEG and abs(p.lon - lon) < COUNTY_NEAR_DEG
+            }
+            if names:
+                near[code] = len(names)
+        result[key] = near
+    return result
+
+
 def _admin_votes(groups: dict[str, list[_Span]]) -> dict[str, Counter[tuple[str, str]]]:
     """For each name, how many other names of the article have a candidate in each admin
     area: local news names many places of one state, most of them unique to it."""
@@ -700,7 +740,10 @@ def _prominent_first(options: tuple[Place, ...], key: str, ctx: _Context) -> tup
     if any(ctx.named.get(p.country or "", 0) for p in prominent if p.kind == "country"):
         return prominent  # "China" with "Chinese" elsewhere is the country
     areas = [a for k, a in ctx.areas if k != key and _local_area(a)]
-    local = tuple(p for p in options if p not in prominent and any(_inside(p, a) for a in areas))
+    # Only a town that bears the name itself: Spencer, West Virginia was once "California".
+    local = tuple(
+        p for p in options if p not in prominent and exact_key(p.name) == key and any(_inside(p, a) for a in areas)
+    )
     return prominent + local
 
 
@@ -746,6 +789,7 @@ def _resolve(doc: Any, gaz: Gazetteer, spans: list[_Span], dateline: str | None)
     strong = {k for k, g in groups.items() if any(s.source in _STRONG for s in g)}
     votes = _admin_votes(groups)
     mentions = Counter({key: len(group) for key, group in groups.items()})
+    nearby = _county_neighbours(groups)
     chosen: dict[str, Place] = {}
     for _ in range(PASSES):
         implied: Counter[str] = Counter()
@@ -758,7 +802,7 @@ def _resolve(doc: Any, gaz: Gazetteer, spans: list[_Span], dateline: str | None)
                 implied[place.country or ""] += len(groups[key])
             if place.kind in ("province", "region", "county"):
                 areas.append((key, place))
-            elif place.kind != "country":
+            if place.kind not in ("country", "province", "region"):  # a county stands at its middle
                 points.append((key, place))
         for area in {p for g in groups.values() for s in g for p in s.within}:
             areas.append(("", area))
@@ -768,6 +812,7 @@ def _resolve(doc: Any, gaz: Gazetteer, spans: list[_Span], dateline: str | None)
             if key in chosen and key in strong and chosen[key].kind != "country":
                 others[chosen[key].country or ""] -= len(group)
             ctx = _Context(named - own.get(key, Counter()), +others, areas, points, votes[key], mentions)
+            ctx.nearby = nearby.get(key, Counter())
             within = tuple(p for s in group for p in s.within)
             county = next((s.county for s in group if s.county), None)
             if county:
