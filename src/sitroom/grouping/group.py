@@ -47,7 +47,7 @@ CHUNK = 512
 TOP_K = 50
 # Dates vaguer than this many days (or none) make a link harder to earn by this much.
 VAGUE_DAYS = 30
-VAGUE_MARGIN = 0.2
+VAGUE_MARGIN = 0.12
 # An undated group joins a dated one on a link this much above the threshold.
 ATTACH_MARGIN = 0.12
 
