@@ -103,6 +103,18 @@ def test_a_name_used_again_keeps_its_place_where_the_model_missed_it() -> None:
     assert len(mentions) == 2 and {m.place.admin1 for m in mentions} == {"ND"}
 
 
+def test_a_town_before_its_own_police_or_council_is_a_place() -> None:
+    found = _places("Nobody was hurt in the crash, Grand Ledge Police Chief Tom Baker said on Monday.")
+    assert found["Grand Ledge"].place.country == "US" and found["Grand Ledge"].place.admin1 == "MI"
+    found = _places("The Springfield City Council voted to repave three streets.")
+    assert "Springfield" in found  # not the alternate name "Springfield City"
+
+
+def test_a_country_at_the_head_of_an_organisation_of_something() -> None:
+    found = _places("The bill passed the U.S. House of Representatives on Friday.")
+    assert found["U.S."].place.kind == "country" and found["U.S."].place.country == "US"
+
+
 def test_people_and_codes_are_not_places() -> None:
     found = _places("Russian President Vladimir Putin met the ANC delegation; Mass was held in Damascus.")
     assert "Vladimir" not in found

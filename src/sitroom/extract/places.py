@@ -424,11 +424,36 @@ def _curated_spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[i
     return extra
 
 
+# A place's own government or services after its name: "Grand Ledge Police Chief",
+# "Springfield City Council", "Avondale Mayor"; such a name is a town even where the model
+# called the whole an organisation and the town is small.
+_CIVIC = re.compile(
+    r"\s+(?:City\s+(?:Council|Hall|Manager|Schools?|Attorney|Police|Commission|Clerk)|Police|Fire\s+(?:Department"
+    r"|Chief|Company)|Sheriff|Township\s+(?:Board|Trustees|Committee)|Town\s+(?:Council|Hall|Board|Manager)"
+    r"|Village\s+(?:Board|Council|Hall)|Borough\s+Council|Mayor|Selectm[ae]n|Board\s+of\s+(?:Education|Aldermen"
+    r"|Selectmen|Supervisors)|School\s+(?:Board|District|Committee)|Public\s+(?:Library|Schools)|Parks\s+and"
+    r"\s+Recreation|Chamber\s+of\s+Commerce|Planning\s+(?:Board|Commission))\b"
+)
 _INSTITUTION = frozenset(
     "Police Fire Sheriff Sheriff's City County Town Township Village Council School Schools High Middle Elementary"
     " University College Hospital Memorial Medical Regional Public Community Chamber Department Airport Library"
     " Museum Zoo Board Commission Court Municipal District Area Senior Volunteer Historical Arts".split()
 )
+
+
+_CIVIC_HEADS = frozenset("Council Hall Manager Schools School Police Commission Clerk Attorney Board".split())
+
+
+def _known_name(gaz: Gazetteer, phrase: str) -> bool:
+    """Whether a phrase names a place or a nation by itself ("Western Pennsylvania" too)."""
+    direction = _DIRECTION.match(phrase)
+    return bool(
+        gaz.lookup(phrase)
+        or _county_base(phrase)
+        or phrase in _short_forms()
+        or _demonym(phrase)
+        or (direction and gaz.lookup(direction.group("rest")))
+    )
 
 
 def _inner(gaz: Gazetteer, text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -445,13 +470,21 @@ def _inner(gaz: Gazetteer, text: str, start: int, end: int, label: str) -> list[
     words = list(re.finditer(r"\S+", span))
     of = _OF_PLACE.search(span)
     if of and label != "PERSON":
-        s = start + of.start("place")
-        return [(s, s + len(of.group("place").rstrip(".")), "")]
+        # The longest known name after "of": "University of Alexandria", "Association of Western
+        # Pennsylvania", "Congress of Sri Lankan President X"; not "House of Representatives".
+        after = of.group("place").split()
+        for n in range(len(after), 0, -1):
+            place = " ".join(after[:n]).rstrip(".")
+            if _known_name(gaz, place):
+                s = start + of.start("place")
+                return [(s, s + len(place), "")]
     for n in range(min(3, len(words) - 1), 0, -1):
         phrase = span[: words[n - 1].end()].rstrip(",")
         following = words[n].group(0)
         if following[:1].islower() or (label == "PERSON" and following not in _INSTITUTION):
             continue
+        if n > 1 and words[n - 1].group(0) in ("City", "Town", "Village") and following in _CIVIC_HEADS:
+            continue  # "Springfield City Council" is Springfield's council
         if n <= 2 and _demonym(phrase) and label != "PERSON":
             return [(start, start + len(phrase), "adjective")]
         if _county_base(phrase) or gaz.lookup(phrase) or phrase in _short_forms():
@@ -849,6 +882,8 @@ def _accepted(span: _Span, place: Place, info: dict[str, Any]) -> bool:
         return False  # "Igbo" is an alternate name of Igbo-Ukwu, but here a people; "the town of Hatay" is Antakya
     if place.kind in ("country", "county", "province", "region") or place.geonames_id is None:
         return True
+    if _CIVIC.match(info["text"], span.end) and exact_key(place.name) == span.key:
+        return in_context or not info["countries"]
     # With no firm place in the article at all, a sizeable place is its own context.
     if place.population >= RELABEL_MIN_POPULATION and (in_context or not info["countries"]):
         return True
