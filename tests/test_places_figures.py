@@ -81,6 +81,11 @@ def test_a_county_stands_at_its_own_middle_in_the_state_the_story_keeps_naming()
     assert abs(county.lat - 38.1) < 0.3 and abs(county.lon + 87.3) < 0.3  # the county, not the state's middle
 
 
+def test_a_county_shortened_in_a_headline() -> None:
+    found = _places("Loudon Co. man hurt in crash near Lenoir City, Tennessee.")
+    assert found["Loudon Co."].place.kind == "county" and found["Loudon Co."].place.admin1 == "TN"
+
+
 def test_a_county_and_a_town_named_together_are_neighbours() -> None:
     found = _places("The Henry County commission met in Paris on Tuesday to discuss the new jail.")
     assert found["Henry County"].place.admin1 == "TN"  # Paris, Tennessee is its seat

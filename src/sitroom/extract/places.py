@@ -59,7 +59,8 @@ _PRECISION = {
 _AREA_WORDS = re.compile(
     r"\s+(province|governorate|region|oblast|district|state|countryside|township|valley|area|city|county)$", re.I
 )
-_COUNTY = re.compile(r"^(?P<base>.+?)\s+(?:County|Parish|Borough)$")
+# "Laurel County", and "Loudon Co." as headlines shorten it.
+_COUNTY = re.compile(r"^(?P<base>.+?)\s+(?:County|Parish|Borough|Co\.)$")
 _AREAS = ("country", "province", "region", "county")
 # How far an admin area of each kind reaches from its point, for "is X in Y" without codes.
 _AREA_RADIUS_KM = {"province": 300.0, "region": 600.0, "county": 60.0}
@@ -523,7 +524,7 @@ _COUNTIES_IN = re.compile(
     rf"(?:,?\s+(?:and\s+)?{_NAME})*\s+(?:counties|parishes)\s+(?:in|of)\s+(?:the\s+state\s+of\s+)?"
     r"(?P<area>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
 )
-_COUNTY_NAME = re.compile(rf"(?P<p>{_NAME}\s+(?:County|Parish))\b")
+_COUNTY_NAME = re.compile(rf"(?P<p>{_NAME}\s+(?:(?:County|Parish)\b|Co\.))")
 _DIRECTION = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?east|North-?west|South-?east"
     r"|South-?west|North-?eastern|North-?western|South-?eastern|South-?western|Upstate|Downstate|Greater|Metro"
