@@ -116,6 +116,37 @@ def same_incident(a: Report, b: Report) -> bool:
     return bool(a.story and a.story == b.story and (place or time) and a.status == b.status)
 
 
+# Blocks for candidate pairs: places in cells this many degrees wide (wider than the widest
+# place tolerance, 300 km, up to 60 degrees of latitude, so agreeing places share or touch a cell).
+CELL_DEGREES = 6.0
+
+
+def candidate_pairs(reports: list[Report]) -> list[tuple[int, int]]:
+    """The pairs :func:`same_incident` can accept, in the order a full scan would meet
+    them: reports of one family or story, of one country, or placed in touching cells.
+    Anything else has places too far apart or lacks what would excuse a missing one."""
+    blocks: dict[tuple, list[int]] = {}
+    for i, r in enumerate(reports):
+        blocks.setdefault(("family", r.family), []).append(i)
+        if r.story:
+            blocks.setdefault(("story", r.story), []).append(i)
+        place = r.place
+        if place and place.get("country"):
+            blocks.setdefault(("country", place["country"]), []).append(i)
+        if place and place.get("precision") != "country" and place.get("lat") is not None:
+            cell = (math.floor(place["lat"] / CELL_DEGREES), math.floor(place["lon"] / CELL_DEGREES))
+            blocks.setdefault(("cell", cell), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, index in blocks.items():
+        if key[0] == "cell":
+            lat, lon = key[1]
+            index = sorted(
+                {i for dl in (-1, 0, 1) for dn in (-1, 0, 1) for i in blocks.get(("cell", (lat + dl, lon + dn)), [])}
+            )
+        pairs.update((a, b) for x, a in enumerate(index) for b in index[x + 1 :])
+    return sorted(pairs)
+
+
 def group_incidents(reports: list[Report]) -> list[Incident]:
     """Incidents from event reports, by constrained single linkage in a fixed order."""
     ordered = sorted(reports, key=lambda r: r.key)
@@ -128,24 +159,23 @@ def group_incidents(reports: list[Report]) -> list[Incident]:
         return x
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    for i in range(len(ordered)):
-        for j in range(i + 1, len(ordered)):
-            ri, rj = find(i), find(j)
-            if ri == rj or not same_incident(ordered[i], ordered[j]):
-                continue
-            # Every report of the merged incident must agree in place and time with every other.
-            joined = members[ri] + members[rj]
-            if any(
-                places_agree(ordered[x].place, ordered[y].place) is False
-                or times_agree(ordered[x].time, ordered[y].time) is False
-                for x in members[ri]
-                for y in members[rj]
-            ):
-                continue
-            root, child = min(ri, rj), max(ri, rj)
-            parent[child] = root
-            members[root] = joined
-            members.pop(child)
+    for i, j in candidate_pairs(ordered):
+        ri, rj = find(i), find(j)
+        if ri == rj or not same_incident(ordered[i], ordered[j]):
+            continue
+        # Every report of the merged incident must agree in place and time with every other.
+        joined = members[ri] + members[rj]
+        if any(
+            places_agree(ordered[x].place, ordered[y].place) is False
+            or times_agree(ordered[x].time, ordered[y].time) is False
+            for x in members[ri]
+            for y in members[rj]
+        ):
+            continue
+        root, child = min(ri, rj), max(ri, rj)
+        parent[child] = root
+        members[root] = joined
+        members.pop(child)
     incidents = []
     for root in sorted(members):
         group = [ordered[i] for i in sorted(members[root])]

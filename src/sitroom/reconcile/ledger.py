@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from sitroom.clean.patterns import STOPWORDS
 
@@ -85,13 +86,21 @@ def _words(text: str) -> set[str]:
 
 
 def _dice(words: list[set[str]]) -> np.ndarray:
-    out = np.zeros((len(words), len(words)), dtype=np.float32)
-    for i, a in enumerate(words):
-        for j in range(i, len(words)):
-            b = words[j]
-            if a and b:
-                out[i, j] = out[j, i] = 2 * len(a & b) / (len(a) + len(b))
-    return out
+    """Dice coefficient of every pair of word sets, as one sparse product."""
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for i, bag in enumerate(words):
+        for word in bag:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(word, len(vocabulary)))
+    n = len(words)
+    if not vocabulary:
+        return np.zeros((n, n), dtype=np.float32)
+    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocabulary)))
+    shared = (x @ x.T).toarray()
+    sizes = np.asarray(x.sum(axis=1)).ravel()
+    total = sizes[:, None] + sizes[None, :]
+    return np.divide(2 * shared, total, out=np.zeros_like(shared), where=total > 0).astype(np.float32)
 
 
 def _kind(word: str) -> str | None:
@@ -138,14 +147,23 @@ def build_ledger(
     claims = sorted(claims, key=lambda c: (c["article_id"], c["span"][0]))
     if not claims:
         return []
-    vectors = embed([c["content"] for c in claims])
+    vectors = np.asarray(embed([c["content"] for c in claims]), dtype=np.float32)
     words = [_words(c["content"]) for c in claims]
-    sims = np.asarray(vectors) @ np.asarray(vectors).T + LEXICAL_WEIGHT * _dice(words)
     stories = story_of or {}
+    # Claims of one story are compared with each other only: blocks keep the cost at the
+    # sum of the squares of story sizes, not the square of all claims.
+    blocks: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        blocks.setdefault(stories.get(claim["article_id"], claim["article_id"]), []).append(i)
+    where: dict[int, tuple[int, int]] = {}
+    matrices: list[np.ndarray] = []
+    for b, index in enumerate(blocks.values()):
+        matrices.append(vectors[index] @ vectors[index].T + LEXICAL_WEIGHT * _dice([words[i] for i in index]))
+        where.update((i, (b, k)) for k, i in enumerate(index))
 
-    def same_story(i: int, j: int) -> bool:
-        a, b = claims[i]["article_id"], claims[j]["article_id"]
-        return stories.get(a, a) == stories.get(b, b) or a == b
+    def sims(a: list[int], b: list[int]) -> np.ndarray:
+        block = where[a[0]][0]
+        return matrices[block][np.ix_([where[i][1] for i in a], [where[j][1] for j in b])]
 
     parent = list(range(len(claims)))
 
@@ -160,29 +178,29 @@ def build_ledger(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    stated: dict[tuple[str, str], list[int]] = {}
+    for i, claim in enumerate(claims):
+        stated.setdefault((claim["article_id"], claim["content"]), []).append(i)
     for i, claim in enumerate(claims):
         if claim.get("denies"):
-            for j, other in enumerate(claims):
-                if other["article_id"] == claim["article_id"] and other["content"] == claim["denies"]:
-                    union(i, j)
+            for j in stated.get((claim["article_id"], claim["denies"]), []):
+                union(i, j)
     # Average linkage: a claim joins a proposition when it is close to its members on
     # average, so a chain of loosely related claims does not collapse into one.
     groups_of: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    pairs = sorted(
-        (
-            (float(sims[i, j]), i, j)
-            for i in range(len(claims))
-            for j in range(i + 1, len(claims))
-            if sims[i, j] >= SAME_PROPOSITION and _compatible(words[i], words[j]) and same_story(i, j)
-        ),
-        key=lambda x: (-x[0], x[1], x[2]),
-    )
-    for _, i, j in pairs:
+    candidates = []
+    for b, index in enumerate(blocks.values()):
+        rows, cols = np.nonzero(np.triu(matrices[b] >= SAME_PROPOSITION, k=1))
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            i, j = index[r], index[c]
+            if _compatible(words[i], words[j]):
+                candidates.append((float(matrices[b][r, c]), min(i, j), max(i, j)))
+    for _, i, j in sorted(candidates, key=lambda x: (-x[0], x[1], x[2])):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
         a, b = _wording(groups_of[ri], claims), _wording(groups_of[rj], claims)
-        if float(np.mean(sims[np.ix_(a, b)])) < SAME_PROPOSITION:
+        if float(np.mean(sims(a, b))) < SAME_PROPOSITION:
             continue
         union(ri, rj)
         root = find(ri)
@@ -199,7 +217,7 @@ def build_ledger(
         # average, to every other claim of the group.
         centre = max(
             (i for i in index if claims[i]["stance"] != "denies"),
-            key=lambda i: (float(np.mean(sims[i, index])), -i),
+            key=lambda i: (float(np.mean(sims([i], index))), -i),
             default=index[0],
         )
         out.append(_proposition(members, family_of, outlets, claims[centre]["content"]))
