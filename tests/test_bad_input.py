@@ -472,3 +472,33 @@ def test_directory_of_300_pages_is_ingested_entirely(tmp_path: Path) -> None:
     with Store(db) as store:
         assert store.counts() == {"pages": 300, "failed_pages": 0, "articles": 300, "failures": 0}
     assert len(ok_page_sources(db)) == len({os.path.basename(s) for s in ok_page_sources(db)}) == 300
+
+
+def test_an_article_the_extractors_fail_on_does_not_stop_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sitroom.extract import stage
+
+    original = stage.article_facts
+
+    def fragile(article, doc, reference):
+        if "Varrow" in article.body:
+            raise IndexError("list index out of range")
+        return original(article, doc, reference)
+
+    monkeypatch.setattr(stage, "article_facts", fragile)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(f"{GOOD_TITLE}\n\nFlood waters closed the old bridge in Varrow on Monday.\n")
+    (pages / "b.txt").write_text("Storm hits Keldara\n\nA storm killed at least three people in Ostrava on Tuesday.\n")
+    db = tmp_path / "s.db"
+    assert main(["--db", str(db), "ingest", str(pages)]) == 0
+    err = capsys.readouterr().err
+    assert "facts failed for article" in err and "IndexError" in err
+    with Store(db) as store:
+        varrow = next(a.id for a in store.articles() if "Varrow" in a.body)
+        other = next(a.id for a in store.articles() if "Ostrava" in a.body)
+        assert "IndexError" in dict(store.skipped_articles())[varrow]
+        assert any(f["kind"] == "figure" and f["value"] == 3 for f in store.facts(other))
+    main(["--db", str(db), "facts", varrow])
+    assert "facts extraction failed" in capsys.readouterr().out

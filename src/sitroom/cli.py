@@ -46,6 +46,9 @@ DEMO_DB = "sitroom-demo.db"
 # Show a progress bar when a run has at least this many inputs (and stderr is a terminal).
 PROGRESS_MIN_ITEMS = 20
 _DEFAULTS = IngestOptions()
+# Facts failures named on the terminal (all are kept in the store, with the error).
+MAX_LISTED_FAILURES = 10
+
 # Columns of the facts CSV (JSON Lines carries every field of every kind).
 FACT_FIELDS = [
     "kind",
@@ -145,6 +148,10 @@ def print_summary(summary: IngestSummary, store: Store) -> None:
     if summary.facts and (summary.facts[0] or summary.facts[1]):
         analysed, skipped, count = summary.facts
         print(f"facts: {count} from {analysed} articles; {skipped} not analysed (not English)")
+    for article_id, error in summary.fact_failures[:MAX_LISTED_FAILURES]:
+        print(f"facts failed for article {article_id}: {error}", file=sys.stderr)
+    if len(summary.fact_failures) > MAX_LISTED_FAILURES:
+        print(f"... and {len(summary.fact_failures) - MAX_LISTED_FAILURES} more facts failures", file=sys.stderr)
     if summary.failures:
         print(f"failures: {len(summary.failures)}")
         for failure in summary.failures:

@@ -31,6 +31,7 @@ class IngestSummary:
     failures: list[IngestFailure] = field(default_factory=list)
     groups: tuple[int, int, int] | None = None  # families, events, stories after the run
     facts: tuple[int, int, int] | None = None  # articles analysed, skipped, facts extracted
+    fact_failures: list[tuple[str, str]] = field(default_factory=list)  # (article id, error)
     reconciled: tuple[int, int, int, int] | None = None  # incidents, propositions, contested, corroborated
 
     @property
@@ -127,6 +128,7 @@ def run_stages(store: Store, summary: IngestSummary) -> None:
     update_families(store)
     facts = update_facts(store)
     summary.facts = (facts.analysed, facts.skipped, facts.facts)
+    summary.fact_failures = facts.failed
     groups = update_groups(store)
     summary.groups = (groups.families, groups.events, groups.stories)
     from sitroom.reconcile.stage import update_reconciled

@@ -8,7 +8,7 @@ evidence: the span of the article body it was read from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sitroom.extract.claims import extract_claims
@@ -31,6 +31,7 @@ class FactSummary:
     analysed: int
     skipped: int
     facts: int
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, error)
 
 
 def _reference_date(article: Article, inherited: dict[str, tuple[str, str]]) -> date | None:
@@ -147,6 +148,7 @@ def update_facts(store: Store) -> FactSummary:
     articles = [a for a in store.articles() if a.id in todo]
     inherited = store.inherited_dates()
     analysed = skipped = count = 0
+    failed: list[tuple[str, str]] = []
     english_articles = []
     for article in articles:
         if article.language not in LANGUAGES:
@@ -163,8 +165,14 @@ def update_facts(store: Store) -> FactSummary:
     for article, doc in zip(
         english_articles, nlp.pipe((a.body for a in english_articles), batch_size=BATCH), strict=True
     ):
-        facts = article_facts(article, doc, _reference_date(article, inherited))
+        try:
+            facts = article_facts(article, doc, _reference_date(article, inherited))
+        except Exception as exc:  # one article's failure must not stop the batch
+            error = f"{type(exc).__name__}: {exc}"
+            store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
+            failed.append((article.id, error))
+            continue
         store.save_facts(article.id, FACTS_VERSION, facts, None)
         analysed += 1
         count += len(facts)
-    return FactSummary(analysed, skipped, count)
+    return FactSummary(analysed, skipped, count, failed)
