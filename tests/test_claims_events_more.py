@@ -201,3 +201,9 @@ def test_a_poll_gives_the_figures_of_its_sentence_when_nobody_says_them() -> Non
     assert poll.speaker == "the latest survey" and poll.content == "the mayor leads her rival by five points"
     said = _one("In the latest survey, the mayor leads by five points, her campaign said.")
     assert said.speaker == "her campaign"
+
+
+def test_a_quoting_verb_without_a_subject_of_its_own_gives_no_crash() -> None:
+    # Garbled machine-made text: "quoting" with no one who quotes must not break the article.
+    text = "Norland called on Ostravia to quoting air strikes in Varrow’s Petro disclosing."
+    assert all(c.speaker for c in _claims(text))

@@ -729,7 +729,9 @@ def _from_cue(sent: object, cue: object, quotes: list[tuple[int, int]]) -> Claim
         if not objects:
             return None
         # "the state news agency NPA quoted ...": the parser may give two subjects.
-        subjects = [c for c in children if c.dep_ in _SPEAKER_DEPS]
+        # Without a subject of its own (the speaker was found left of the cue), the one
+        # who quotes is that speaker.
+        subjects = [c for c in children if c.dep_ in _SPEAKER_DEPS] or [speaker_token]
         outlet_text = _span_text(sorted({t for subj in subjects for t in subj.subtree}, key=lambda t: t.i))[0]
         speaker_token = objects[0]
         via.append(_clean_outlet(outlet_text))
