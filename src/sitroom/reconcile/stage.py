@@ -125,9 +125,10 @@ def _record(
     incident: Incident,
     dates: dict[str, str | None],
     family_of: dict[str, str],
-    claims: list[dict],
-    propositions: list[Proposition],
+    claims: dict[str, list[dict]],
+    propositions: dict[str, list[tuple[int, Proposition]]],
 ) -> dict:
+    """One incident as its record; ``claims`` and ``propositions`` are by article id."""
     reports = incident.reports
     types = Counter((r.type, r.sub_type) for r in reports).most_common(1)[0][0]
     actors = [a for a, _ in Counter(a for r in reports for a in r.actors).most_common()]
@@ -153,17 +154,17 @@ def _record(
     # that reports the incident, or names what happened ("the strikes were coordinated").
     words = {w.lower().rstrip("s") for r in reports for w in r.text.split() if len(w) > 4} & _ACTION_WORDS
     spans = {(r.article_id, r.span) for r in reports}
+    nearby = dict(item for a in sorted(articles) for item in propositions.get(a, []))
     mine = [
         p
-        for p in propositions
-        if set(p.article_ids) & articles
-        and (
+        for _, p in sorted(nearby.items())
+        if (
             any((e["article_id"], tuple(e["span"])) in spans for e in p.asserted_by + p.denied_by)
             or any(w in p.text.lower() for w in words)
         )
     ]
     contested = [p for p in mine if p.status == "contested"]
-    incident_claims = [c for c in claims if c["article_id"] in articles]
+    incident_claims = [c for a in sorted(articles) for c in claims.get(a, [])]
     grade_value, grade_reason = grade(actors, len(families), incident_claims, bool(contested))
     statuses = Counter(r.status for r in reports).most_common(1)[0][0]
     return {
@@ -204,7 +205,14 @@ def update_reconciled(store: Store) -> ReconcileSummary:
     outlets = {aid: a.outlet for aid, a in articles.items()}
     propositions = build_ledger(claims, family_of, outlets, lambda texts: embedder().embed(texts), story_of)
     incidents = group_incidents(_reports(store, family_of, story_of))
-    records = [_record(i, dates, family_of, claims, propositions) for i in incidents]
+    claims_of: dict[str, list[dict]] = {}
+    for claim in sorted(claims, key=lambda c: (c["article_id"], c["span"][0])):
+        claims_of.setdefault(claim["article_id"], []).append(claim)
+    propositions_of: dict[str, list[tuple[int, Proposition]]] = {}
+    for rank, prop in enumerate(propositions):
+        for article_id in prop.article_ids:
+            propositions_of.setdefault(article_id, []).append((rank, prop))
+    records = [_record(i, dates, family_of, claims_of, propositions_of) for i in incidents]
     store.replace_reconciled(records, [asdict(p) for p in propositions])
     return ReconcileSummary(
         len(records),
