@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
+
 # Distance within which two places of a given precision are one place, in km.
 PLACE_TOLERANCE_KM = {"point": 25, "town": 25, "district": 60, "province": 100, "region": 300, "country": 0}
 REMOTE_VIOLENCE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -119,32 +121,87 @@ def same_incident(a: Report, b: Report) -> bool:
 # Blocks for candidate pairs: places in cells this many degrees wide (wider than the widest
 # place tolerance, 300 km, up to 60 degrees of latitude, so agreeing places share or touch a cell).
 CELL_DEGREES = 6.0
+# A report dated more loosely than this many months finds partners through its article's
+# family and story only (a span of years overlaps everything and would pair with everything).
+MAX_TIME_BUCKETS = 24
+
+
+def _kind(report: Report) -> str:
+    """What :func:`types_agree` compares: the sub-type, remote violence counted as one."""
+    return "remote violence" if report.sub_type in REMOTE_VIOLENCE else report.sub_type
+
+
+def _months(time: dict | None) -> list[str]:
+    """The months a report's time overlaps (as "YYYY-MM"), or none when it has no calendar
+    value or spans more than :data:`MAX_TIME_BUCKETS` months."""
+    if not time or not (time.get("value") or "")[:1].isdigit():
+        return []
+    start, end = _interval(time["value"])
+    if start[:4] == "0000":
+        return []
+    y, m = int(start[:4]), int(start[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= end[:7] and len(out) <= MAX_TIME_BUCKETS:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out if len(out) <= MAX_TIME_BUCKETS else []
+
+
+def _pairs_within(index: list[int], n: int, needs: set[int] | None = None) -> np.ndarray:
+    """Codes ``i * n + j`` (i < j) of the pairs of ``index``; with ``needs``, only pairs
+    with at least one member in it."""
+    members = np.array(sorted(set(index)), dtype=np.int64)
+    if len(members) < 2:
+        return np.zeros(0, dtype=np.int64)
+    i, j = np.triu_indices(len(members), k=1)
+    a, b = members[i], members[j]
+    if needs is not None:
+        mask = np.isin(a, list(needs)) | np.isin(b, list(needs))
+        a, b = a[mask], b[mask]
+    return a * n + b
 
 
 def candidate_pairs(reports: list[Report]) -> list[tuple[int, int]]:
     """The pairs :func:`same_incident` can accept, in the order a full scan would meet
-    them: reports of one family or story, of one country, or placed in touching cells.
-    Anything else has places too far apart or lacks what would excuse a missing one."""
+    them. Every candidate has the same kind of happening and either shares a family or a
+    story, or has a place and a time, with times in a common month and places in one
+    country (when either is only a country) or in touching cells. Anything else cannot
+    pass the test, except reports dated across more than two years, which meet others
+    through their family and story only."""
+    n = len(reports)
     blocks: dict[tuple, list[int]] = {}
+    cells: dict[tuple, dict[tuple[int, int], list[int]]] = {}
+    countrywide: dict[tuple, set[int]] = {}
     for i, r in enumerate(reports):
-        blocks.setdefault(("family", r.family), []).append(i)
+        kind = _kind(r)
+        blocks.setdefault(("family", kind, r.family), []).append(i)
         if r.story:
-            blocks.setdefault(("story", r.story), []).append(i)
+            blocks.setdefault(("story", kind, r.story), []).append(i)
         place = r.place
-        if place and place.get("country"):
-            blocks.setdefault(("country", place["country"]), []).append(i)
-        if place and place.get("precision") != "country" and place.get("lat") is not None:
-            cell = (math.floor(place["lat"] / CELL_DEGREES), math.floor(place["lon"] / CELL_DEGREES))
-            blocks.setdefault(("cell", cell), []).append(i)
-    pairs: set[tuple[int, int]] = set()
+        if not place:
+            continue
+        for month in _months(r.time):
+            if place.get("country"):
+                key = ("country", kind, month, place["country"])
+                blocks.setdefault(key, []).append(i)
+                if place.get("precision") == "country":
+                    countrywide.setdefault(key, set()).add(i)
+            if place.get("precision") != "country" and place.get("lat") is not None:
+                cell = (math.floor(place["lat"] / CELL_DEGREES), math.floor(place["lon"] / CELL_DEGREES))
+                cells.setdefault((kind, month), {}).setdefault(cell, []).append(i)
+    codes = [np.zeros(0, dtype=np.int64)]
     for key, index in blocks.items():
-        if key[0] == "cell":
-            lat, lon = key[1]
-            index = sorted(
-                {i for dl in (-1, 0, 1) for dn in (-1, 0, 1) for i in blocks.get(("cell", (lat + dl, lon + dn)), [])}
-            )
-        pairs.update((a, b) for x, a in enumerate(index) for b in index[x + 1 :])
-    return sorted(pairs)
+        if key[0] == "country":
+            if key in countrywide:
+                codes.append(_pairs_within(index, n, countrywide[key]))
+        else:
+            codes.append(_pairs_within(index, n))
+    for grid in cells.values():
+        for (lat, lon), index in grid.items():
+            near = [i for dl in (-1, 0, 1) for dn in (-1, 0, 1) for i in grid.get((lat + dl, lon + dn), [])]
+            codes.append(_pairs_within(near, n, set(index)))
+    unique = np.unique(np.concatenate(codes))
+    return list(zip((unique // max(n, 1)).tolist(), (unique % max(n, 1)).tolist(), strict=True))
 
 
 def group_incidents(reports: list[Report]) -> list[Incident]:
