@@ -549,6 +549,26 @@ def report(results: list[dict[str, Any]]) -> None:
             print(line + (f"; {json.dumps(details)}" if details else ""))
 
 
+def run_child(module: str, size: int, options: list[str], show_progress: bool = False) -> dict[str, Any] | None:
+    """``python -m module --child size *options`` in a fresh process, so peak memory is that size's own.
+
+    The child prints its result as JSON on the last line of its output; None, with the end of
+    its error output printed, when it failed. ``show_progress`` lets its error output through
+    as it comes instead of keeping it for a failure.
+    """
+    command = [sys.executable, "-m", module, "--child", str(size), *options]
+    started = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=None if show_progress else subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        print(
+            f"{size:,}: the measuring process failed ({done.returncode}) after "
+            f"{time.perf_counter() - started:.0f} s:\n{(done.stderr or '')[-2000:]}"
+        )
+        return None
+    print(f"{size:,}: measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -563,30 +583,11 @@ def main() -> None:
         return
     results = []
     for size in args.sizes:
-        command = [
-            sys.executable,
-            "-m",
-            "benchmarks.group_scale",
-            "--child",
-            str(size),
-            "--seed",
-            str(args.seed),
-            "--budget",
-            str(args.budget),
-            "--memory-gb",
-            str(args.memory_gb),
-        ]
-        command += ["--skip-embeddings"] if args.skip_embeddings else []
-        started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0:
-            print(
-                f"{size:,}: the measuring process failed ({done.returncode}) after "
-                f"{time.perf_counter() - started:.0f} s:\n{done.stderr[-2000:]}"
-            )
-            continue
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-        print(f"{size:,}: measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        options = ["--seed", str(args.seed), "--budget", str(args.budget), "--memory-gb", str(args.memory_gb)]
+        options += ["--skip-embeddings"] if args.skip_embeddings else []
+        result = run_child("benchmarks.group_scale", size, options)
+        if result is not None:
+            results.append(result)
     if results:
         report(results)
 
