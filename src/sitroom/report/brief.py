@@ -60,11 +60,19 @@ class Sources:
 _PART_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 
 
+def _part_of_day(value: str) -> tuple[str, str | None]:
+    """A TIMEX day with a part of the day ("2025-06-10TEV") as the day and the part's name."""
+    if len(value) == 13 and value[10] == "T" and value[11:] in _PART_OF_DAY:
+        return value[:10], _PART_OF_DAY[value[11:]]
+    return value, None
+
+
 def _when(value: str | None) -> str:
     if not value:
         return "On an unstated date"
-    if len(value) == 13 and value[10] == "T" and value[11:] in _PART_OF_DAY:
-        return f"{_when(value[:10])} ({_PART_OF_DAY[value[11:]]})"
+    day, part = _part_of_day(value)
+    if part:
+        return f"{_when(day)} ({part})"
     if len(value) == 10:
         return f"On {date.fromisoformat(value).strftime('%-d %B %Y')}"
     if len(value) == 7:
@@ -74,9 +82,8 @@ def _when(value: str | None) -> str:
 
 def _stamp(value: str) -> str:
     """A timeline's date: the ISO value, with a part of the day spelled out."""
-    if len(value) == 13 and value[10] == "T" and value[11:] in _PART_OF_DAY:
-        return f"{value[:10]} ({_PART_OF_DAY[value[11:]]})"
-    return value
+    day, part = _part_of_day(value)
+    return f"{day} ({part})" if part else value
 
 
 def _casualties(incident: dict) -> str:
