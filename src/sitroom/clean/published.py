@@ -11,8 +11,10 @@ None.
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date
+from urllib.parse import parse_qsl, urlsplit
 
 from sitroom.clean.patterns import FOREIGN_DATE_LINE, FOREIGN_MONTHS, MONTHS
 from sitroom.model import DAY, MONTH, PublishedDate
@@ -45,6 +47,9 @@ _DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{
 _MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+# "/20180923/" or "-20190714.html": eight digits standing alone in the path.
+_URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_BASE64 = re.compile(r"[A-Za-z0-9+/_-]+=*")
 _PUBLISHED_CUE = re.compile(r"^(?:published|posted|first published|date|publication date)\b", re.I)
 _UPDATED_CUE = re.compile(r"^(?:updated|last updated|modified)\b", re.I)
 
@@ -97,17 +102,49 @@ def parse_full_date(text: str) -> str | None:
 
 
 def from_url(url: str | None) -> PublishedDate | None:
+    """A date in the URL's path, or in the path of a URL it wraps (a proxy or redirect)."""
     if not url:
         return None
-    match = _URL_DAY.search(url)
-    if match:
-        iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if iso:
-            return PublishedDate(iso, DAY, "url", match.group(0).strip("/-_"))
-    match = _URL_MONTH.search(url)
+    for candidate in (url, *wrapped_urls(url)):
+        found = _date_in_path(urlsplit(candidate).path)
+        if found:
+            return found
+    return None
+
+
+def _date_in_path(path: str) -> PublishedDate | None:
+    for pattern in (_URL_DAY, _URL_COMPACT):
+        match = pattern.search(path)
+        if match:
+            iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if iso:
+                return PublishedDate(iso, DAY, "url", match.group(0).strip("/-_"))
+    match = _URL_MONTH.search(path)
     if match and EARLIEST_YEAR <= int(match.group(1)) <= date.today().year:
         return PublishedDate(f"{match.group(1)}-{match.group(2)}", MONTH, "url", match.group(0).strip("/"))
     return None
+
+
+def wrapped_urls(url: str) -> list[str]:
+    """URLs carried in the query of a proxy or redirect link (``?q=<base64>``, ``?url=http...``).
+
+    Scraped pages often come through web proxies whose own URL says nothing; the page's
+    real address, and the date in it, is inside.
+    """
+    found = []
+    for _, value in parse_qsl(urlsplit(url).query):
+        if value.startswith(("http://", "https://")):
+            found.append(value)
+            continue
+        if len(value) < 16 or not _BASE64.fullmatch(value):
+            continue
+        try:
+            decoded = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if decoded.startswith(("http://", "https://")):
+            found.append(decoded)
+    return found
 
 
 def from_hint(hint: str | None, evidence: str) -> PublishedDate | None:

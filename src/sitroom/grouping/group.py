@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -36,6 +36,7 @@ EN_WEIGHTS = (0.55, 0.25, 0.20)
 NAMES_ONLY_SCALE = 1.8
 EVENT_THRESHOLD = 0.55
 STORY_THRESHOLD = 0.45
+EVENT_THRESHOLD_SAME_DAY = 0.45
 STORY_THRESHOLD_DATED = 0.3
 EVENT_MAX_SPAN_DAYS = 3
 STORY_MAX_SPAN_DAYS = 45
@@ -50,6 +51,8 @@ VAGUE_DAYS = 30
 VAGUE_MARGIN = 0.12
 # An undated group joins a dated one on a link this much above the threshold.
 ATTACH_MARGIN = 0.12
+# ...and only when its next best dated group is at least this much further away.
+ATTACH_AMBIGUITY = 0.03
 
 
 @dataclass(slots=True)
@@ -71,6 +74,11 @@ def _gap(a: Doc, b: Doc) -> int | None:
     if a.when and b.when:
         return max(0, abs((a.when - b.when).days) - a.uncertainty - b.uncertainty)
     return None
+
+
+def _english(doc: Doc) -> bool:
+    """Compared by meaning (an embedding), not by names alone."""
+    return doc.embedding is not None and doc.language == "en"
 
 
 def _vague(doc: Doc) -> bool:
@@ -108,7 +116,7 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
         score = EN_WEIGHTS[1] * (names[index] @ names.T).toarray()
         score += EN_WEIGHTS[2] * (words[index] @ words.T).toarray()
         score += EN_WEIGHTS[0] * (vectors[index] @ vectors.T)
-        both_en = english[index, None] & english[None, :]
+        both_en = english[index, None] & english[None, :]  # as _english()
         names_only = np.minimum(1.0, NAMES_ONLY_SCALE * (names[index] @ names.T).toarray())
         score = np.where(both_en, score, names_only)
         # Each pair once: in a full run above the diagonal; with new rows, a new row
@@ -149,24 +157,18 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     by_id = {d.article_id: d for d in docs}
     ids = [d.article_id for d in docs]
     vague = {d.article_id for d in docs if _vague(d)}
+    english = {d.article_id for d in docs if _english(d)}
     # Only well-dated articles bound a group's span.
     dates: dict[str, date | None] = {d.article_id: d.when if d.uncertainty <= 1 else None for d in docs}
-    event_links: list[tuple[float, str, str]] = []
-    story_links: list[tuple[float, str, str]] = []
-    for score, a, b in scored:
-        if a not in by_id or b not in by_id:
-            continue
-        gap = _gap(by_id[a], by_id[b])
-        undated = a in vague or b in vague
-        if score >= EVENT_THRESHOLD and (gap is None or gap <= EVENT_MAX_GAP_DAYS):
-            event_links.append((score, a, b))
-        if gap is not None and gap <= STORY_MAX_GAP_DAYS and not undated:
-            # Two well-dated articles weeks apart at most: shared names and a little
-            # wording make them one developing situation.
-            if score >= STORY_THRESHOLD_DATED:
-                story_links.append((score, a, b))
-        elif score >= STORY_THRESHOLD and (gap is None or gap <= STORY_MAX_GAP_DAYS):
-            story_links.append((score, a, b))
+    scored = [
+        (score, a, b)
+        for score, a, b in scored
+        if a in by_id and b in by_id
+        # Two undated articles compared by names alone: "Idlib", "prison", "Russian"
+        # read the same in 2017 and 2019. Not evidence enough to put them together.
+        and not (a in vague and b in vague and not (a in english and b in english))
+    ]
+    event_links = [(score, a, b) for score, a, b in scored if _event_link(score, by_id[a], by_id[b])]
     known = set(ids)
     copies = []
     for family in families:
@@ -174,13 +176,63 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         copies.extend((2.0, a, b) for a, b in itertools.pairwise(members))
     events = _attach(ids, event_links + copies, vague, dates, EVENT_MAX_SPAN_DAYS, EVENT_THRESHOLD)
     event_of = {a: k for k, members in enumerate(events) for a in members}
+    # An undated article in a dated event is as dated as its event from here on: it must
+    # not link the event to stories its own missing date would let it reach.
+    story_docs = _dated_by_event(by_id, events, vague)
+    story_vague = {a for a, d in story_docs.items() if _vague(d)}
+    story_links: list[tuple[float, str, str]] = []
+    for score, a, b in scored:
+        gap = _gap(story_docs[a], story_docs[b])
+        if gap is not None and gap <= STORY_MAX_GAP_DAYS and _exact(story_docs[a]) and _exact(story_docs[b]):
+            # Two articles dated to the day, weeks apart at most: shared names and a
+            # little wording make them one developing situation.
+            if score >= STORY_THRESHOLD_DATED:
+                story_links.append((score, a, b))
+        elif score >= STORY_THRESHOLD and _within(gap, STORY_MAX_GAP_DAYS):
+            story_links.append((score, a, b))
     # Stories join whole events: every article of an event is linked to its first.
     links = story_links + [(2.0, members[0], a) for members in events for a in members[1:]]
     # At story level the unit is the event: an event none of whose articles is dated.
-    undated_events = {a for members in events if all(m in vague for m in members) for a in members}
-    stories = _attach(ids, links, undated_events, dates, STORY_MAX_SPAN_DAYS, STORY_THRESHOLD)
+    stories = _attach(ids, links, story_vague, dates, STORY_MAX_SPAN_DAYS, STORY_THRESHOLD)
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
+
+
+def _event_link(score: float, a: Doc, b: Doc) -> bool:
+    """Whether a pair scoring ``score`` may be one event.
+
+    Two articles dated to the same day need less shared wording: a desk's reports of one
+    day's happening differ in angle (the strike, the denial, the toll) more than reports
+    of different days differ in topic.
+    """
+    gap = _gap(a, b)
+    if gap == 0 and _exact(a) and _exact(b):
+        return score >= EVENT_THRESHOLD_SAME_DAY
+    return score >= EVENT_THRESHOLD and _within(gap, EVENT_MAX_GAP_DAYS)
+
+
+def _exact(doc: Doc) -> bool:
+    """Dated to the day (or to an event whose dated articles agree within a day)."""
+    return doc.when is not None and doc.uncertainty <= 1
+
+
+def _within(gap: int | None, days: int) -> bool:
+    return gap is None or gap <= days
+
+
+def _dated_by_event(by_id: dict[str, Doc], events: list[list[str]], vague: set[str]) -> dict[str, Doc]:
+    """Each article with the dates of its event: undated members take the span of the
+    event's dated members (earliest date, give or take the span)."""
+    out = dict(by_id)
+    for members in events:
+        known = sorted(by_id[m].when for m in members if m not in vague and by_id[m].when is not None)
+        if not known:
+            continue
+        spread = (known[-1] - known[0]).days
+        for m in members:
+            if m in vague:
+                out[m] = replace(by_id[m], when=known[0], uncertainty=spread)
+    return out
 
 
 def _attach(
@@ -208,20 +260,26 @@ def _attach(
     loose_groups = constrained_components(loose, among + member_links, dict.fromkeys(loose), max_span_days)
     group_of = {m: k for k, g in enumerate(groups) for m in g}
     loose_of = {m: k for k, g in enumerate(loose_groups) for m in g}
-    best: dict[int, tuple[float, int]] = {}
+    # The strongest link from each undated group to each dated group.
+    best: dict[int, dict[int, float]] = {}
     for s, a, b in links:
         if s < threshold + ATTACH_MARGIN:
             continue
         for x, y in ((a, b), (b, a)):
             if x in loose_of and y in group_of:
-                k, target = loose_of[x], group_of[y]
-                # Strongest link wins; ties go to the group with the smaller first id.
-                if k not in best or (s, -target) > (best[k][0], -best[k][1]):
-                    best[k] = (s, target)
+                scores = best.setdefault(loose_of[x], {})
+                scores[group_of[y]] = max(s, scores.get(group_of[y], s))
+    target: dict[int, int] = {}
+    for k, scores in best.items():
+        # Strongest link wins; ties go to the group with the smaller first id. A close
+        # second elsewhere means the page could belong to either: it stays on its own.
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= ATTACH_AMBIGUITY:
+            target[k] = ranked[0][0]
     merged = [list(g) for g in groups]
     for k, g in enumerate(loose_groups):
-        if k in best:
-            merged[best[k][1]].extend(g)
+        if k in target:
+            merged[target[k]].extend(g)
         else:
             merged.append(list(g))
     return sorted((sorted(g) for g in merged), key=lambda g: g[0])

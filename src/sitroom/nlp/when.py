@@ -37,6 +37,9 @@ _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\b\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?", re.I
 )
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+# A yearless date after the publication date is taken for last year's only when that
+# puts it at most this many days back.
+PAST_YEAR_DAYS = 183
 _RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "hier": -1, "ayer": -1, "gestern": -1, "ieri": -1}
 _RELATIVE_RE = re.compile(rf"\b({'|'.join(_RELATIVE)})\b", re.I)
 
@@ -46,6 +49,22 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _resolve_day_month(base: date, month: int, day: int) -> date | None:
+    """A day and month without a year, as the one nearest before ``base``.
+
+    News leans to the past: "December 28" in a January article is last December. But a
+    date some weeks after ``base`` is a deadline or a plan ("a buffer zone by October
+    15" in a September article), not an event of last year: it gives no date.
+    """
+    value = _safe(base.year, month, day)
+    if value is None or value <= base + timedelta(days=2):
+        return value
+    previous = _safe(base.year - 1, month, day)
+    if previous is not None and (base - previous).days <= PAST_YEAR_DAYS:
+        return previous
+    return None
 
 
 def _day_month_dates(text: str, base: date | None) -> list[date]:
@@ -65,9 +84,7 @@ def _day_month_dates_at(text: str, base: date | None) -> list[tuple[int, date]]:
             if year:
                 value = _safe(int(year), month, int(day))
             elif base is not None:
-                value = _safe(base.year, month, int(day))
-                if value and value > base + timedelta(days=2):  # news leans to the past
-                    value = _safe(base.year - 1, month, int(day))
+                value = _resolve_day_month(base, month, int(day))
             else:
                 value = None
             if value:

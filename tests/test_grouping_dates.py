@@ -1,0 +1,103 @@
+"""How dates, and the lack of them, bound events and stories.
+
+Built on hand-made articles and scores, so each rule is seen on its own: a page with no
+date must never carry a group to pages years away, and what dates a page (its URL, its
+lead) must not date it wrongly.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from sitroom.clean.published import from_url
+from sitroom.grouping.features import Doc
+from sitroom.grouping.group import group_from_links
+from sitroom.nlp.when import lead_event_date
+
+
+def _doc(article_id: str, when: date | None, language: str = "en", uncertainty: int = 0) -> Doc:
+    return Doc(
+        article_id=article_id,
+        language=language,
+        outlet=None,
+        title=article_id,
+        lead="",
+        published=when,
+        event_date=when,
+        date_basis="published" if when else "none",
+        year=when.year if when else None,
+        when=when,
+        uncertainty=uncertainty,
+        embedding=np.zeros(384, np.float32) if language == "en" else None,
+    )
+
+
+def _together(groups: list[list[str]], a: str, b: str) -> bool:
+    return any(a in g and b in g for g in groups)
+
+
+def test_undated_pages_compared_by_names_alone_stay_apart() -> None:
+    # Two undated pages in other languages naming the same places: a prison strike in
+    # Idlib in 2017 and another in 2019 read the same without a date.
+    docs = [_doc("a", None, "pt"), _doc("b", None, "id")]
+    result = group_from_links(docs, [(0.97, "a", "b")], [])
+    assert not _together(result.stories, "a", "b")
+
+
+def test_undated_english_pages_with_close_wording_group() -> None:
+    docs = [_doc("a", None), _doc("b", None)]
+    result = group_from_links(docs, [(0.8, "a", "b")], [])
+    assert _together(result.events, "a", "b")
+
+
+def test_an_undated_page_close_to_two_stories_joins_neither() -> None:
+    docs = [_doc("sochi", date(2018, 9, 17)), _doc("patrols", date(2019, 3, 8)), _doc("undated", None)]
+    links = [(0.647, "undated", "patrols"), (0.646, "undated", "sochi")]
+    result = group_from_links(docs, links, [])
+    assert ["undated"] in result.stories
+    clear = group_from_links(docs, [(0.70, "undated", "sochi"), (0.60, "undated", "patrols")], [])
+    assert _together(clear.stories, "undated", "sochi")
+    assert not _together(clear.stories, "undated", "patrols")
+
+
+def test_an_undated_page_in_a_dated_event_does_not_reach_other_years() -> None:
+    # The undated page joins the 2018 event; its weak link to a 2017 page must not then
+    # count as a link without a date.
+    docs = [_doc("event", date(2018, 9, 17)), _doc("undated", None), _doc("old", date(2017, 10, 12), uncertainty=10)]
+    links = [(0.75, "event", "undated"), (0.52, "undated", "old")]
+    result = group_from_links(docs, links, [])
+    assert _together(result.events, "event", "undated")
+    assert not _together(result.stories, "event", "old")
+
+
+def test_a_month_only_date_needs_more_than_a_few_shared_names() -> None:
+    docs = [_doc("deal", date(2018, 9, 17)), _doc("october", date(2018, 10, 15), uncertainty=16)]
+    assert not _together(group_from_links(docs, [(0.4, "deal", "october")], []).stories, "deal", "october")
+    exact = [_doc("deal", date(2018, 9, 17)), _doc("october", date(2018, 10, 1))]
+    assert _together(group_from_links(exact, [(0.4, "deal", "october")], []).stories, "deal", "october")
+
+
+def test_same_day_reports_of_one_happening_need_less_shared_wording() -> None:
+    same_day = [_doc("strike", date(2019, 3, 13)), _doc("denial", date(2019, 3, 13))]
+    assert _together(group_from_links(same_day, [(0.5, "strike", "denial")], []).events, "strike", "denial")
+    next_day = [_doc("strike", date(2019, 3, 13)), _doc("talks", date(2019, 3, 14))]
+    assert not _together(group_from_links(next_day, [(0.5, "strike", "talks")], []).events, "strike", "talks")
+
+
+def test_compact_and_wrapped_url_dates() -> None:
+    compact = from_url("https://news.example/20180923/agreement-idlib-1038")
+    assert compact is not None and compact.value == "2018-09-23"
+    # A web proxy's link carries the real address in base64.
+    wrapped = from_url("http://proxy.example/index.php?q=aHR0cHM6Ly9uZXdzLmV4YW1wbGUvMjAxOS8wNS8yMC9jYWxs")
+    assert wrapped is not None and wrapped.value == "2019-05-20"
+    assert from_url("https://news.example/story/12345678901/") is None
+    assert from_url("https://news.example/news/1575034") is None
+
+
+def test_a_deadline_after_publication_does_not_date_the_lead_to_last_year() -> None:
+    lead = "A demilitarised zone will be set up by October 15, the two presidents agreed."
+    assert lead_event_date(lead, date(2018, 9, 18)) is None
+    # A yearless date a little after New Year's Day is last December.
+    assert lead_event_date("Strikes hit the town on December 28.", date(2019, 1, 5)) == date(2018, 12, 28)
