@@ -163,7 +163,8 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     scored = [
         (score, a, b)
         for score, a, b in scored
-        if a in by_id and b in by_id
+        if a in by_id
+        and b in by_id
         # Two undated articles compared by names alone: "Idlib", "prison", "Russian"
         # read the same in 2017 and 2019. Not evidence enough to put them together.
         and not (a in vague and b in vague and not (a in english and b in english))
