@@ -13,7 +13,7 @@ import numpy as np
 
 from sitroom.clean.published import from_url
 from sitroom.grouping.features import Doc
-from sitroom.grouping.group import group_from_links
+from sitroom.grouping.group import group_from_links, similarities
 from sitroom.nlp.when import lead_event_date
 
 
@@ -101,3 +101,23 @@ def test_a_deadline_after_publication_does_not_date_the_lead_to_last_year() -> N
     assert lead_event_date(lead, date(2018, 9, 18)) is None
     # A yearless date a little after New Year's Day is last December.
     assert lead_event_date("Strikes hit the town on December 28.", date(2019, 1, 5)) == date(2018, 12, 28)
+
+
+def test_only_articles_that_could_be_grouped_are_compared() -> None:
+    vector = np.zeros(384, np.float32)
+    vector[0] = 1.0
+    docs = [
+        _doc("a2018", date(2018, 9, 17)),
+        _doc("b2018", date(2018, 10, 1)),
+        _doc("c2020", date(2020, 3, 5)),
+        _doc("undated", None),
+    ]
+    for doc in docs:
+        doc.embedding = vector
+    pairs = {(docs[i].article_id, docs[j].article_id) for _, i, j in similarities(docs, 0.3)}
+    assert ("a2018", "b2018") in pairs
+    assert ("a2018", "c2020") not in pairs and ("b2018", "c2020") not in pairs
+    assert {("a2018", "undated"), ("b2018", "undated"), ("c2020", "undated")} <= pairs
+    # A new article is compared with the stored ones it could join, and only once each.
+    added = list(similarities(docs, 0.3, rows={2}))
+    assert {(docs[i].article_id, docs[j].article_id) for _, i, j in added} == {("c2020", "undated")}

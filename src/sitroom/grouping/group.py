@@ -110,23 +110,24 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
     new_mask = np.zeros(n, dtype=bool)
     if rows is not None:
         new_mask[list(rows)] = True
-    columns = np.arange(n)
-    for chunk_start in range(0, len(wanted), CHUNK):
-        index = np.array(wanted[chunk_start : chunk_start + CHUNK])
-        score = EN_WEIGHTS[1] * (names[index] @ names.T).toarray()
-        score += EN_WEIGHTS[2] * (words[index] @ words.T).toarray()
-        score += EN_WEIGHTS[0] * (vectors[index] @ vectors.T)
-        both_en = english[index, None] & english[None, :]  # as _english()
-        names_only = np.minimum(1.0, NAMES_ONLY_SCALE * (names[index] @ names.T).toarray())
+    blocks = _DateBlocks(docs)
+    for index in blocks.chunks(wanted):
+        columns = blocks.columns(index)
+        score = EN_WEIGHTS[1] * (names[index] @ names[columns].T).toarray()
+        score += EN_WEIGHTS[2] * (words[index] @ words[columns].T).toarray()
+        score += EN_WEIGHTS[0] * (vectors[index] @ vectors[columns].T)
+        both_en = english[index, None] & english[None, columns]  # as _english()
+        names_only = np.minimum(1.0, NAMES_ONLY_SCALE * (names[index] @ names[columns].T).toarray())
         score = np.where(both_en, score, names_only)
         # Each pair once: in a full run above the diagonal; with new rows, a new row
         # against every old one and against later new ones.
         valid = columns[None, :] > index[:, None]
         if rows is not None:
-            valid |= ~new_mask[None, :]
+            valid |= ~new_mask[None, columns]
         valid &= columns[None, :] != index[:, None]
+        valid &= blocks.near(index, columns)
         score[~valid] = -1.0
-        k = min(TOP_K, n - 1)
+        k = min(TOP_K, len(columns))
         if k <= 0:
             continue
         top = np.argpartition(-score, k - 1, axis=1)[:, :k]
@@ -134,7 +135,53 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
             for c in top[r].tolist():
                 value = float(score[r, c])
                 if value >= min_score:
-                    yield value, min(i, c), max(i, c)
+                    j = int(columns[c])
+                    yield value, min(i, j), max(i, j)
+
+
+class _DateBlocks:
+    """Which articles can link at all: dated articles only with those a few weeks away.
+
+    Two dated articles further apart than any group's gap can never be linked, so they
+    are not scored: a dated article is compared with the articles dated within
+    :data:`STORY_MAX_GAP_DAYS` (plus both uncertainties) and with every undated one;
+    an undated article with all. Cost grows with the articles per month, not with all
+    articles, as long as most are dated.
+    """
+
+    def __init__(self, docs: list[Doc]) -> None:
+        self.n = len(docs)
+        self.vague = np.array([_vague(d) for d in docs], dtype=bool)
+        days = np.array([d.when.toordinal() if d.when and not _vague(d) else 0 for d in docs], dtype=np.int64)
+        self.days = days
+        dated = np.flatnonzero(~self.vague)
+        self.dated_order = dated[np.argsort(days[dated], kind="stable")]
+        self.dated_days = days[self.dated_order]
+        spread = max((d.uncertainty for d in docs if not _vague(d)), default=0)
+        self.window = STORY_MAX_GAP_DAYS + 2 * spread
+        self.undated = np.flatnonzero(self.vague)
+
+    def chunks(self, wanted: list[int]) -> Iterable[np.ndarray]:
+        """Rows in chunks of :data:`CHUNK`: undated ones, then dated ones in date order."""
+        rows = np.array(wanted, dtype=np.int64)
+        undated = rows[self.vague[rows]]
+        dated = rows[~self.vague[rows]]
+        dated = dated[np.argsort(self.days[dated], kind="stable")]
+        for part in (undated, dated):
+            for start in range(0, len(part), CHUNK):
+                yield part[start : start + CHUNK]
+
+    def near(self, index: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Pairs that may link: not both dated further apart than the window."""
+        apart = np.abs(self.days[index, None] - self.days[None, columns]) > self.window
+        return ~(apart & ~self.vague[index, None] & ~self.vague[None, columns])
+
+    def columns(self, index: np.ndarray) -> np.ndarray:
+        if self.vague[index].any():
+            return np.arange(self.n)
+        low = np.searchsorted(self.dated_days, self.days[index].min() - self.window, side="left")
+        high = np.searchsorted(self.dated_days, self.days[index].max() + self.window, side="right")
+        return np.sort(np.concatenate([self.dated_order[low:high], self.undated]))
 
 
 def group(docs: list[Doc], families: list[list[str]]) -> Grouping:

@@ -61,26 +61,41 @@ class Embedder:
         self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """``len(texts) × 384`` float32 unit vectors (a zero vector for an empty text)."""
+        """``len(texts) × 384`` float32 unit vectors (a zero vector for an empty text).
+
+        Each distinct text is embedded once (wire copies repeat leads word for word), and
+        texts go through the model in batches of similar length, so little is spent on
+        padding.
+        """
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(texts), BATCH):
-            batch = [t if t.strip() else "." for t in texts[start : start + BATCH]]
-            encodings = self._tokenizer.encode_batch(batch)
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        distinct = sorted({t for t in texts if t.strip()})
+        if not distinct:
+            return out
+        encodings = self._tokenizer.encode_batch(distinct)
+        by_length = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
+        vectors = np.zeros((len(distinct), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(by_length), BATCH):
+            chosen = by_length[start : start + BATCH]
+            width = max(len(encodings[i].ids) for i in chosen)
+            ids = np.zeros((len(chosen), width), dtype=np.int64)
+            mask = np.zeros((len(chosen), width), dtype=np.int64)
+            for row, i in enumerate(chosen):
+                length = sum(encodings[i].attention_mask)
+                ids[row, :length] = encodings[i].ids[:length]
+                mask[row, :length] = 1
             hidden = self._session.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[start : start + len(batch)] = pooled / np.clip(norms, 1e-12, None)
+            vectors[chosen] = pooled / np.clip(norms, 1e-12, None)
+        position = {text: k for k, text in enumerate(distinct)}
         for i, text in enumerate(texts):
-            if not text.strip():
-                out[i] = 0.0
+            if text.strip():
+                out[i] = vectors[position[text]]
         return out
 
 
