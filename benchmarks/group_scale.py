@@ -21,9 +21,8 @@ within one process the peak only grows, so the table shows the peak after each s
 the step that raised it is the one that needed it. Steps, as the grouping stage runs them:
 
 * features: ``doc_of`` for every article (no embeddings);
-* embeddings of ``title + lead`` of the English articles, twice: *every text* embeds each
-  article's text as the stage does today; *cached by text hash* embeds each distinct text
-  once (copies and re-dated variants share texts), and its vectors are the ones used;
+* embeddings of ``title + lead`` of the English articles, each distinct text once (copies
+  and re-dated variants share texts), as the stage's embedder does;
 * families: MinHash signatures and sentences (``Copy.of``), then ``CopyIndex.add`` of
   every article and ``components``;
 * grouping: ``group(docs, families)``, once with every embedding left None (names-only
@@ -462,8 +461,6 @@ def measure(size: int, seed: int, skip_embeddings: bool, budget: float, memory_g
     vectors: dict[str, np.ndarray] | None = None
     if complete and not skip_embeddings:
         texts = [f"{d.title}\n{d.lead}" for d in docs if d.language in EMBED_LANGUAGES]
-        step, _ = embed_all("embeddings: every text", texts, budget)
-        record(step)
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
         distinct = dict(zip(keys, texts, strict=True))
         name = f"embeddings: cached ({len(distinct):,} distinct)"

@@ -121,3 +121,10 @@ def test_only_articles_that_could_be_grouped_are_compared() -> None:
     # A new article is compared with the stored ones it could join, and only once each.
     added = list(similarities(docs, 0.3, rows={2}))
     assert {(docs[i].article_id, docs[j].article_id) for _, i, j in added} == {("c2020", "undated")}
+
+
+def test_an_undated_rewrite_joins_the_one_event_it_is_clearly_closest_to() -> None:
+    docs = [_doc("strike", date(2019, 3, 13)), _doc("talks", date(2019, 3, 14)), _doc("undated", None)]
+    result = group_from_links(docs, [(0.62, "undated", "strike"), (0.5, "undated", "talks")], [])
+    assert _together(result.events, "undated", "strike")
+    assert not _together(result.events, "undated", "talks")

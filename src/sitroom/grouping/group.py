@@ -51,6 +51,10 @@ VAGUE_DAYS = 30
 VAGUE_MARGIN = 0.12
 # An undated group joins a dated one on a link this much above the threshold.
 ATTACH_MARGIN = 0.12
+# At event level less is needed: the near-tie rule below already keeps a page close to
+# two events out of both, and a lone clear link above the event threshold is what a
+# reworded report of one happening looks like (corpus and ECB+ agree down to about 0.04).
+EVENT_ATTACH_MARGIN = 0.04
 # ...and only when its next best dated group is at least this much further away.
 ATTACH_AMBIGUITY = 0.03
 
@@ -222,7 +226,15 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     for family in families:
         members = [m for m in family if m in known]
         copies.extend((2.0, a, b) for a, b in itertools.pairwise(members))
-    events = _attach(ids, event_links + copies, vague, dates, EVENT_MAX_SPAN_DAYS, EVENT_THRESHOLD)
+    events = _attach(
+        ids,
+        event_links + copies,
+        vague,
+        dates,
+        EVENT_MAX_SPAN_DAYS,
+        EVENT_THRESHOLD + VAGUE_MARGIN,
+        EVENT_THRESHOLD + EVENT_ATTACH_MARGIN,
+    )
     event_of = {a: k for k, members in enumerate(events) for a in members}
     # An undated article in a dated event is as dated as its event from here on: it must
     # not link the event to stories its own missing date would let it reach.
@@ -241,7 +253,15 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     # Stories join whole events: every article of an event is linked to its first.
     links = story_links + [(2.0, members[0], a) for members in events for a in members[1:]]
     # At story level the unit is the event: an event none of whose articles is dated.
-    stories = _attach(ids, links, story_vague, dates, STORY_MAX_SPAN_DAYS, STORY_THRESHOLD)
+    stories = _attach(
+        ids,
+        links,
+        story_vague,
+        dates,
+        STORY_MAX_SPAN_DAYS,
+        STORY_THRESHOLD + VAGUE_MARGIN,
+        STORY_THRESHOLD + ATTACH_MARGIN,
+    )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
 
@@ -289,14 +309,16 @@ def _attach(
     vague: set[str],
     dates: dict[str, date | None],
     max_span_days: int,
-    threshold: float,
+    among_threshold: float,
+    attach_threshold: float,
 ) -> list[list[str]]:
     """Groups where undated articles (``vague``) hang off dated groups instead of
     bridging them.
 
-    Dated articles are joined by their links; undated ones by links at least
-    ``threshold + VAGUE_MARGIN`` among themselves; then each undated group joins the dated
-    group of its strongest link (at least ``threshold + ATTACH_MARGIN``), if any.
+    Dated articles are joined by their links; undated ones by links of at least
+    ``among_threshold`` among themselves; then each undated group joins the dated group
+    of its strongest link (at least ``attach_threshold``), unless another dated group is
+    nearly as close.
     """
     dated_ids = [i for i in ids if i not in vague]
     firm = [(s, a, b) for s, a, b in links if a not in vague and b not in vague]
@@ -304,14 +326,14 @@ def _attach(
     loose = sorted(vague)
     member_links: list[tuple[float, str, str]] = []
     loose_set = set(loose)
-    among = [(s, a, b) for s, a, b in links if a in loose_set and b in loose_set and s >= threshold + VAGUE_MARGIN]
+    among = [(s, a, b) for s, a, b in links if a in loose_set and b in loose_set and s >= among_threshold]
     loose_groups = constrained_components(loose, among + member_links, dict.fromkeys(loose), max_span_days)
     group_of = {m: k for k, g in enumerate(groups) for m in g}
     loose_of = {m: k for k, g in enumerate(loose_groups) for m in g}
     # The strongest link from each undated group to each dated group.
     best: dict[int, dict[int, float]] = {}
     for s, a, b in links:
-        if s < threshold + ATTACH_MARGIN:
+        if s < attach_threshold:
             continue
         for x, y in ((a, b), (b, a)):
             if x in loose_of and y in group_of:
