@@ -128,3 +128,10 @@ def test_an_undated_rewrite_joins_the_one_event_it_is_clearly_closest_to() -> No
     result = group_from_links(docs, [(0.62, "undated", "strike"), (0.5, "undated", "talks")], [])
     assert _together(result.events, "undated", "strike")
     assert not _together(result.events, "undated", "talks")
+
+
+def test_a_lead_opening_on_background_is_dated_by_its_news() -> None:
+    lead = "The truce agreed on May 19 broke down on Monday, when shelling resumed near the town."
+    assert lead_event_date(lead, date(2020, 7, 28)) == date(2020, 7, 27)
+    # With no recent date, a retrospective keeps the date it is about.
+    assert lead_event_date("On 17 September the two presidents agreed a zone.", date(2018, 12, 20)) == date(2018, 9, 17)

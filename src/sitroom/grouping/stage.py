@@ -25,7 +25,7 @@ from sitroom.store import Store
 # Bumped when features change, so stored ones are computed again. Version 1 marks a
 # row that holds only the MinHash signature (families run before facts and grouping).
 SIGNATURE_VERSION = 1
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 EMBED_LANGUAGES = ("en",)
 
 

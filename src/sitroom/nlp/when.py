@@ -37,6 +37,8 @@ _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\b\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?", re.I
 )
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+# Days before publication within which a lead's date is taken for the news itself.
+RECENT_DAYS = 7
 # A yearless date after the publication date is taken for last year's only when that
 # puts it at most this many days back.
 PAST_YEAR_DAYS = 183
@@ -109,7 +111,14 @@ def lead_event_date(lead: str, published: date | None) -> date | None:
     candidates.extend(_day_month_dates_at(lead, published))
     if not candidates:
         return None
-    return min(candidates, key=lambda c: c[0])[1]
+    candidates.sort(key=lambda c: c[0])
+    if published is not None:
+        # A lead may open on background ("the truce agreed on May 19 ... broke down on
+        # Monday"): a date within the week before publication is the news, when there is one.
+        recent = [c for c in candidates if 0 <= (published - c[1]).days <= RECENT_DAYS]
+        if recent:
+            return recent[0][1]
+    return candidates[0][1]
 
 
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
