@@ -36,6 +36,8 @@ CANDIDATE_JACCARD = 0.12
 CANDIDATE_CONTAINMENT = 0.4
 # Confirmation by alignment: at least this many sentences kept or reworded, making up at
 # least this share of the shorter text.
+# Candidates a new article is aligned with, closest first.
+MAX_ALIGNED_CANDIDATES = 16
 MIN_MATCHED_SENTENCES = 2
 MIN_MATCHED_SHARE = 0.5
 
@@ -145,12 +147,16 @@ class CopyIndex:
         matches: list[str] = []
         if copy.size:
             minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=copy.hashvalues, scheme="affine32")
-            for other_id in sorted(self._lsh.query(minhash)):
-                other = self.copies[other_id]
-                jaccard, containment = _estimates(copy, other)
-                if jaccard < CANDIDATE_JACCARD and containment < CANDIDATE_CONTAINMENT:
-                    continue
-                if confirmed(copy, other) is not None:
+            candidates = []
+            for other_id in self._lsh.query(minhash):
+                jaccard, containment = _estimates(copy, self.copies[other_id])
+                if jaccard >= CANDIDATE_JACCARD or containment >= CANDIDATE_CONTAINMENT:
+                    candidates.append((-max(jaccard, containment), other_id))
+            # Joining a family needs a link to one member, not to all: only the closest
+            # candidates are aligned, so a wire story re-run a thousand times costs each
+            # new copy a few alignments, not a thousand.
+            for _, other_id in sorted(candidates)[:MAX_ALIGNED_CANDIDATES]:
+                if confirmed(copy, self.copies[other_id]) is not None:
                     matches.append(other_id)
             if copy.article_id not in self.copies:
                 self._lsh.insert(copy.article_id, minhash)
