@@ -324,10 +324,9 @@ def _attach(
     firm = [(s, a, b) for s, a, b in links if a not in vague and b not in vague]
     groups = constrained_components(dated_ids, firm, dates, max_span_days)
     loose = sorted(vague)
-    member_links: list[tuple[float, str, str]] = []
     loose_set = set(loose)
     among = [(s, a, b) for s, a, b in links if a in loose_set and b in loose_set and s >= among_threshold]
-    loose_groups = constrained_components(loose, among + member_links, dict.fromkeys(loose), max_span_days)
+    loose_groups = constrained_components(loose, among, dict.fromkeys(loose), max_span_days)
     group_of = {m: k for k, g in enumerate(groups) for m in g}
     loose_of = {m: k for k, g in enumerate(loose_groups) for m in g}
     # The strongest link from each undated group to each dated group.
