@@ -40,3 +40,43 @@ def test_every_rerun_of_a_wire_story_joins_one_family() -> None:
     assert ["flood"] in groups
     # Each new copy was aligned with a bounded number of earlier ones.
     assert max(sum(1 for a, _ in pairs if a == c) for c, *_ in pairs) <= MAX_ALIGNED_CANDIDATES
+
+
+def _family_pairs(articles: list[Article]) -> list[list[str]]:
+    index = CopyIndex()
+    pairs: list[tuple[str, str]] = []
+    for article in articles:
+        copy = Copy.of(article)
+        pairs.extend((copy.article_id, m) for m in index.add(copy))
+    return [g for g in components([a.id for a in articles], pairs) if len(g) > 1]
+
+
+OWN = [
+    "Our correspondent in the border town saw columns of trucks heading north before dawn.",
+    "Residents told us they had packed their belongings and were waiting for news from relatives.",
+    "Shops on the main street stayed shut, and the only bakery open had a queue around the block.",
+    "Local officials said two schools would be turned into shelters if the fighting came closer.",
+    "A teacher said she had moved her family three times in a year and could not afford a fourth move.",
+    "Aid groups warned that fuel stocks in the camps would last no more than ten days.",
+    "The regional governor appealed for calm in a televised address on Thursday evening.",
+]
+
+LONGER_WIRE = [
+    "Turkish officials said talks on the joint patrols would resume at the technical level next week.",
+    "The two countries back opposing sides in the conflict but have cooperated on the truce since 2018.",
+    "More than a million people have fled the area since the offensive began in December, the UN says.",
+]
+
+
+def test_a_rewrite_that_keeps_three_wire_sentences_is_in_the_family() -> None:
+    # An outlet's own reporting wrapped around three sentences of the wire story: less
+    # than half its text is the wire's, but three whole sentences are not a coincidence.
+    wire = _article("wire", [*WIRE, *LONGER_WIRE])
+    rewrite = _article("rewrite", [*OWN[:2], *WIRE[:3], *OWN[2:5]])
+    assert _family_pairs([wire, rewrite]) == [["rewrite", "wire"]]
+
+
+def test_reports_sharing_one_quoted_sentence_are_not_a_family() -> None:
+    # Two reports that both quote the same ministry sentence are separate sources.
+    quoting = _article("quoting", [*OWN, WIRE[1]])
+    assert _family_pairs([_article("wire", WIRE), quoting]) == []

@@ -22,10 +22,12 @@ from sitroom.model import Article
 from sitroom.provenance.families import Copy, CopyIndex, components, describe
 from sitroom.store import Store
 
-# Bumped when features change, so stored ones are computed again. Version 1 marks a
-# row that holds only the MinHash signature (families run before facts and grouping).
-SIGNATURE_VERSION = 1
-FEATURES_VERSION = 3
+# Bumped when features change, so stored ones are computed again. A row at
+# SIGNATURE_VERSION holds only the MinHash signature (families run before facts and
+# grouping). Both share one column, so FEATURES_VERSION must stay above
+# SIGNATURE_VERSION: bump both when signatures change.
+SIGNATURE_VERSION = 4
+FEATURES_VERSION = 5
 EMBED_LANGUAGES = ("en",)
 
 
