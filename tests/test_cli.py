@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.cli import main
+from sitroom.store import Store
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -100,3 +101,16 @@ def test_show_unknown_id_is_a_clear_error(tmp_path: Path, capsys: pytest.Capture
 def test_ingest_without_inputs_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "--db", str(tmp_path / "x.db"), "ingest")
     assert code == 2 and "nothing to ingest" in err
+
+
+def test_ingest_with_the_static_encoder_groups_with_it(
+    samples: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "s.db")
+    code, out, _ = _run(capsys, "--db", db, "ingest", str(samples), "-q", "--encoder", "static")
+    assert code == 0 and "stories" in out
+    with Store(db) as store:
+        assert {doc["encoder"] for _, _, _, doc, emb in store.features() if emb is not None} == {"static"}
+    with pytest.raises(SystemExit):
+        main(["--db", db, "ingest", str(samples), "-q", "--encoder", "word2vec"])
+    assert "invalid choice: 'word2vec'" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sitroom.cli import run_ingest
@@ -100,3 +101,24 @@ def test_names_that_look_like_weekdays_do_not_break_dating() -> None:
     assert lead_event_date("Albanian opposition leader Sali Berisha spoke.", date(2019, 3, 16)) is None
     lead = "In 2015 the town fell. On Friday rebels shelled it, and on 5 March talks began."
     assert lead_event_date(lead, date(2019, 3, 16)) == date(2019, 3, 15)
+
+
+def test_switching_to_the_static_encoder_re_embeds_and_keeps_the_stories_apart(samples: Path, tmp_path: Path) -> None:
+    from sitroom.grouping.stage import update_groups
+
+    with Store(tmp_path / "switch.db") as store:
+        run_ingest(store, [str(samples)], IngestOptions(per_host_delay=0), quiet=True)
+        before = {aid: emb for aid, _, _, doc, emb in store.features() if emb is not None}
+        summary = update_groups(store, "static")
+        # Every article is featured again; no vector of the other encoder is left to compare.
+        assert summary.new_articles == len(list(store.articles()))
+        after = {aid: (doc["encoder"], emb) for aid, _, _, doc, emb in store.features() if emb is not None}
+        assert set(after) == set(before)
+        assert {enc for enc, _ in after.values()} == {"static"}
+        assert all(not np.allclose(after[a][1], before[a]) for a in before)
+        assert update_groups(store, "static").new_articles == 0
+        titles = {a.id: a.title or "" for a in store.articles()}
+        story_of = {a: s["id"] for s in store.stories() for a in s["article_ids"]}
+        strike = next(a for a, t in titles.items() if t.startswith("Air strikes on Kafr Semra"))
+        talks = next(a for a, t in titles.items() if t.startswith("Norland, Ostravia revive talks"))
+        assert story_of[strike] != story_of[talks]

@@ -38,7 +38,7 @@ from sitroom.report.views import (
     stories_table,
     story_view,
 )
-from sitroom.settings import IngestOptions
+from sitroom.settings import ENCODERS, IngestOptions
 from sitroom.store import Store
 
 DEFAULT_DB = "sitroom.db"
@@ -107,6 +107,7 @@ def _options(args: argparse.Namespace) -> IngestOptions:
         timeout=args.timeout,
         per_host_delay=args.delay,
         max_page_bytes=int(args.max_page_mb * 1024 * 1024),
+        encoder=args.encoder,
     )
 
 
@@ -131,7 +132,7 @@ def run_ingest(
     finally:
         bar.close()
     reclean_stored(store, summary)
-    run_stages(store, summary)
+    run_stages(store, summary, options.encoder)
     return summary
 
 
@@ -360,6 +361,13 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         type=float,
         default=_DEFAULTS.max_page_bytes / 1024 / 1024,
         help="refuse pages larger than this (default %(default)s MB)",
+    )
+    p.add_argument(
+        "--encoder",
+        choices=sorted(ENCODERS),
+        default=_DEFAULTS.encoder,
+        help="sentence encoder for grouping: minilm (contextual) or static (about 100 times faster, for large"
+        " batches; switching re-embeds every stored article) (default %(default)s)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 

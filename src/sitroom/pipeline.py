@@ -116,11 +116,12 @@ def reclean_stored(store: Store, summary: IngestSummary) -> None:
         _process(page, store, summary)
 
 
-def run_stages(store: Store, summary: IngestSummary) -> None:
+def run_stages(store: Store, summary: IngestSummary, encoder: str = "minilm") -> None:
     """The stages after cleaning, in order, on everything stored that they have not seen.
 
     Families first (facts resolve times with a family's date), then facts, then events
-    and stories (which compare what the articles report happened).
+    and stories (which compare what the articles report happened). ``encoder`` names the
+    sentence encoder grouping uses (see :mod:`sitroom.grouping.stage`).
     """
     from sitroom.extract.stage import update_facts
     from sitroom.grouping.stage import update_families, update_groups
@@ -129,7 +130,7 @@ def run_stages(store: Store, summary: IngestSummary) -> None:
     facts = update_facts(store)
     summary.facts = (facts.analysed, facts.skipped, facts.facts)
     summary.fact_failures = facts.failed
-    groups = update_groups(store)
+    groups = update_groups(store, encoder)
     summary.groups = (groups.families, groups.events, groups.stories)
     from sitroom.reconcile.stage import update_reconciled
 

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from sitroom.extract.names import exact_key, skeleton_key
+from sitroom.settings import cache_dir
 
 ATTRIBUTION = "Place data from GeoNames (https://www.geonames.org/), licensed CC BY 4.0."
 _FORMAT = 1
@@ -42,10 +43,6 @@ class Place:
     admin1: str | None
     population: int
     kind: str  # city, town, village, country, province, region, crossing, airbase, road
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("SITROOM_CACHE") or Path.home() / ".cache" / "sitroom")
 
 
 def _source_fingerprint() -> str:

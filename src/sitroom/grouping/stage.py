@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from sitroom.grouping import group as grouping
 from sitroom.grouping.features import Doc, doc_of
 from sitroom.model import Article
 from sitroom.provenance.families import Copy, CopyIndex, components, describe
+from sitroom.settings import ENCODERS
 from sitroom.store import Store
 
 # Bumped when features change, so stored ones are computed again. A row at
@@ -39,9 +41,10 @@ class GroupSummary:
     stories: int
 
 
-def _doc_json(doc: Doc) -> dict[str, Any]:
+def _doc_json(doc: Doc, encoder: str) -> dict[str, Any]:
     data = asdict(doc)
     data.pop("embedding")
+    data["encoder"] = encoder
     for key in ("published", "event_date", "when"):
         data[key] = data[key].isoformat() if data[key] else None
     data["anchors"], data["words"] = dict(doc.anchors), dict(doc.words)
@@ -50,6 +53,7 @@ def _doc_json(doc: Doc) -> dict[str, Any]:
 
 def _doc_from(data: dict[str, Any], embedding: np.ndarray | None) -> Doc:
     data = dict(data)
+    data.pop("encoder", None)
     for key in ("published", "event_date", "when"):
         data[key] = date.fromisoformat(data[key]) if data[key] else None
     data["anchors"], data["words"] = Counter(data["anchors"]), Counter(data["words"])
@@ -95,6 +99,7 @@ def update_families(store: Store) -> int:
         matches = index.add(copies[aid])
         if aid in new:
             pairs.extend((aid, m) for m in matches)
+    store.forget_copy_pairs(new_ids)
     store.add_copy_pairs(pairs)
     family_groups = [g for g in components(copies, store.copy_pairs()) if len(g) > 1]
     families = [describe(g, copies, articles) for g in family_groups]
@@ -102,12 +107,28 @@ def update_families(store: Store) -> int:
     return len(families)
 
 
-def update_groups(store: Store) -> GroupSummary:
-    """Events and stories of the stored articles (run after families and facts)."""
-    from sitroom.nlp.embed import embedder
+def _encoder(name: str) -> Callable[[list[str]], np.ndarray]:
+    if name == "minilm":
+        from sitroom.nlp.embed import embedder
 
+        return embedder().embed
+    if name == "static":
+        from sitroom.nlp.static_embed import static_embedder
+
+        return static_embedder().embed
+    raise ValueError(f"unknown sentence encoder {name!r} (known: {', '.join(ENCODERS)})")
+
+
+def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
+    """Events and stories of the stored articles (run after families and facts).
+
+    Articles embedded by another ``encoder`` than this run's are embedded again: vectors
+    of two encoders do not compare.
+    """
+    embed = _encoder(encoder)
     articles = {a.id: a for a in store.articles()}
-    new_ids = store.articles_without_features(FEATURES_VERSION)
+    stale = {aid for aid, _, _, doc, _ in store.features() if doc and doc.get("encoder", "minilm") != encoder}
+    new_ids = sorted(set(store.articles_without_features(FEATURES_VERSION)) | (stale & set(articles)))
     stored = {aid: (minhash, size) for aid, minhash, size, _, _ in store.features()}
     if new_ids:
         inherited = store.inherited_dates()
@@ -117,12 +138,12 @@ def update_groups(store: Store) -> GroupSummary:
             doc.anchors.update(_event_anchors(store.facts(aid)))
             docs_new[aid] = doc
         english = [aid for aid in new_ids if docs_new[aid].language in EMBED_LANGUAGES]
-        vectors = embedder().embed([f"{docs_new[a].title}\n{docs_new[a].lead}" for a in english]) if english else []
+        vectors = embed([f"{docs_new[a].title}\n{docs_new[a].lead}" for a in english]) if english else []
         embedding = dict(zip(english, vectors, strict=True))
         rows = []
         for aid in new_ids:
             minhash, size = stored.get(aid) or (Copy.of(articles[aid]).hashvalues, 0)
-            rows.append((aid, FEATURES_VERSION, minhash, size, _doc_json(docs_new[aid]), embedding.get(aid)))
+            rows.append((aid, FEATURES_VERSION, minhash, size, _doc_json(docs_new[aid], encoder), embedding.get(aid)))
         store.save_features(rows)
     docs = {aid: _doc_from(doc, emb) for aid, _, _, doc, emb in store.features() if aid in articles and doc}
     new = set(new_ids)
@@ -132,6 +153,7 @@ def update_groups(store: Store) -> GroupSummary:
         (score, ordered[i].article_id, ordered[j].article_id)
         for score, i, j in grouping.similarities(ordered, grouping.min_link_score(), rows=rows_new)
     ]
+    store.forget_links(new_ids)
     store.add_links(links)
     family_groups = [[m["article_id"] for m in f["members"]] for f in store.families()]
     result = grouping.group_from_links(ordered, store.links(), family_groups)

@@ -59,8 +59,13 @@ class Embedder:
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-        self._tokenizer = Tokenizer.from_file(str(tokenizer))
-        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer = Tokenizer.from_file(str(tokenizer))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+
+    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The model's last hidden states (batch × tokens × 384) for padded token ids."""
+        inputs = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self._session.run(None, inputs)[0]
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """``len(texts) × 384`` float32 unit vectors (a zero vector for an empty text).
@@ -73,7 +78,7 @@ class Embedder:
         distinct = sorted({t for t in texts if t.strip()})
         if not distinct:
             return out
-        encodings = self._tokenizer.encode_batch(distinct)
+        encodings = self.tokenizer.encode_batch(distinct)
         by_length = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
         vectors = np.zeros((len(distinct), DIMENSIONS), dtype=np.float32)
         for start in range(0, len(by_length), BATCH):
@@ -85,9 +90,7 @@ class Embedder:
                 length = sum(encodings[i].attention_mask)
                 ids[row, :length] = encodings[i].ids[:length]
                 mask[row, :length] = 1
-            hidden = self._session.run(
-                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            )[0]
+            hidden = self.hidden(ids, mask)
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)

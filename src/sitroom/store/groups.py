@@ -59,6 +59,11 @@ class GroupTables:
                 "INSERT OR IGNORE INTO copy_pairs (a, b) VALUES (?, ?)", [tuple(sorted(p)) for p in pairs]
             )
 
+    def forget_copy_pairs(self, article_ids: list[str]) -> None:
+        """Drop the copy pairs of articles about to be matched again (their signature changed)."""
+        with self._tx():
+            self.db.executemany("DELETE FROM copy_pairs WHERE a = ? OR b = ?", [(i, i) for i in article_ids])
+
     def copy_pairs(self) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.db.execute("SELECT a, b FROM copy_pairs ORDER BY a, b")]
 
@@ -68,6 +73,11 @@ class GroupTables:
                 "INSERT OR REPLACE INTO group_links (a, b, score) VALUES (?, ?, ?)",
                 [(min(a, b), max(a, b), score) for score, a, b in links],
             )
+
+    def forget_links(self, article_ids: list[str]) -> None:
+        """Drop the links of articles about to be scored again (their features changed)."""
+        with self._tx():
+            self.db.executemany("DELETE FROM group_links WHERE a = ? OR b = ?", [(i, i) for i in article_ids])
 
     def links(self) -> list[tuple[float, str, str]]:
         return [(r[2], r[0], r[1]) for r in self.db.execute("SELECT a, b, score FROM group_links")]
