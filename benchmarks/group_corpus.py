@@ -15,6 +15,7 @@ Run: ``python -m benchmarks.group_corpus``.
 
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
 import time
@@ -27,7 +28,7 @@ from benchmarks.shared_data import require
 from sitroom.evaluate import bcubed, pairwise
 from sitroom.ingest.sources import iter_items
 from sitroom.pipeline import IngestSummary, ingest_items, run_stages
-from sitroom.settings import IngestOptions
+from sitroom.settings import ENCODERS, IngestOptions
 from sitroom.store import Store
 
 BASELINE_THRESHOLDS = (0.7, 0.85)
@@ -38,6 +39,9 @@ def _story(gold: dict) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--encoder", choices=ENCODERS, default="minilm", help="sentence encoder (default minilm)")
+    encoder = parser.parse_args().encoder
     pages_file = require("corpus/pages.jsonl")
     gold = {g["id"]: g for g in map(json.loads, require("corpus/gold.jsonl").read_text().splitlines())}
     options = IngestOptions()
@@ -45,7 +49,7 @@ def main() -> None:
         started = time.perf_counter()
         ingest_items(iter_items([str(pages_file)], options), store, options)
         cleaned = time.perf_counter()
-        run_stages(store, IngestSummary())
+        run_stages(store, IngestSummary(), encoder)
         grouped = time.perf_counter()
         page_of = {}
         texts = {}
@@ -66,6 +70,7 @@ def main() -> None:
     gold_events = {i: gold[i]["cluster"] for i in ids}
     gold_stories = {i: _story(gold[i]) for i in ids}
     gold_families = {i: gold[i]["wire_family"] for i in ids}
+    print(f"encoder: {encoder}")
     print(f"pages: {len(ids)}; cleaning {cleaned - started:.1f} s, families and grouping {grouped - cleaned:.1f} s")
     print(f"{'system':<28} {'events P/R/F1':<22} {'stories P/R/F1':<22} {'cross-story pages':>18}")
     _row("sitroom", events, stories, gold_events, gold_stories)

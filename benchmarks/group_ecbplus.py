@@ -24,6 +24,7 @@ Run: ``python -m benchmarks.group_ecbplus``.
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from collections import Counter
@@ -44,6 +45,7 @@ from sitroom.model import Article
 from sitroom.nlp.embed import embedder
 from sitroom.nlp.sentences import split_sentences
 from sitroom.provenance.families import Copy, CopyIndex, components
+from sitroom.settings import ENCODERS
 
 BASELINE_THRESHOLDS = (0.7, 0.85)
 
@@ -173,6 +175,9 @@ def embedded_text(doc: Doc) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--encoder", choices=ENCODERS, default="minilm", help="sentence encoder (default minilm)")
+    encoder = parser.parse_args().encoder
     root = require("benchmarks/event-coref/ecbplus")
     documents = load(root)
     n = len(documents)
@@ -183,11 +188,18 @@ def main() -> None:
     # Embeddings once, by text: title and lead do not depend on dates.
     started = time.perf_counter()
     texts = sorted({embedded_text(doc_of(article_of(d, False))) for d in documents})
-    vectors = dict(zip(texts, embedder().embed(texts), strict=True))
+    if encoder == "static":
+        from sitroom.nlp.static_embed import static_embedder
+
+        embedded = static_embedder().embed(texts)
+    else:
+        embedded = embedder().embed(texts)
+    vectors = dict(zip(texts, embedded, strict=True))
     embed_s = time.perf_counter() - started
     runs = {dated: run_sitroom(documents, dated, vectors) for dated in (False, True)}
     print(
-        f"embeddings: {len(texts)} texts in {embed_s:.1f} s ({len(texts) / embed_s:.1f} texts/s, model load included)"
+        f"embeddings ({encoder}): {len(texts)} texts in {embed_s:.1f} s "
+        f"({len(texts) / embed_s:.1f} texts/s, model load included)"
     )
     for dated, run in runs.items():
         total = run.features_s + run.families_s + run.grouping_s

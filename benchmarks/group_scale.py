@@ -71,7 +71,7 @@ from sitroom.ingest.page import make_page
 from sitroom.model import Article, PublishedDate
 from sitroom.nlp.sentences import split_sentences
 from sitroom.provenance.families import Copy, CopyIndex, components
-from sitroom.settings import IngestOptions
+from sitroom.settings import ENCODERS, IngestOptions
 
 SEED = 20190313
 # Family sizes: most articles stand alone; the rest are wire stories re-run by 2 to 40 outlets.
@@ -324,11 +324,16 @@ def _timed_loop(
     return Step(name, len(items), len(out), seconds, _peak_mb(), projected, note), out
 
 
-def embed_all(name: str, texts: list[str], budget: float) -> tuple[Step, np.ndarray | None]:
+def embed_all(name: str, texts: list[str], budget: float, encoder: str) -> tuple[Step, np.ndarray | None]:
     """Embed ``texts`` in slices with a budget; the vectors only when all were embedded."""
-    from sitroom.nlp.embed import embedder
+    if encoder == "static":
+        from sitroom.nlp.static_embed import static_embedder
 
-    model = embedder()  # loaded outside the timing (about a second)
+        model: Any = static_embedder()  # loaded (or distilled) outside the timing
+    else:
+        from sitroom.nlp.embed import embedder
+
+        model = embedder()  # loaded outside the timing (about a second)
     slices = [texts[k : k + EMBED_STEP] for k in range(0, len(texts), EMBED_STEP)]
     guard = Budget(budget, len(texts))
     parts: list[np.ndarray] = []
@@ -426,7 +431,9 @@ def timed_group(name: str, docs: list[Doc], families: list[list[str]], budget: f
     return step
 
 
-def measure(size: int, seed: int, skip_embeddings: bool, budget: float, memory_gb: float) -> dict[str, Any]:
+def measure(
+    size: int, seed: int, skip_embeddings: bool, budget: float, memory_gb: float, encoder: str = "minilm"
+) -> dict[str, Any]:
     """All steps at one size, in this process."""
     steps: list[Step] = []
     cpu = _cpu_seconds()
@@ -463,8 +470,8 @@ def measure(size: int, seed: int, skip_embeddings: bool, budget: float, memory_g
         texts = [f"{d.title}\n{d.lead}" for d in docs if d.language in EMBED_LANGUAGES]
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
         distinct = dict(zip(keys, texts, strict=True))
-        name = f"embeddings: cached ({len(distinct):,} distinct)"
-        step, unique_vectors = embed_all(name, list(distinct.values()), budget)
+        name = f"embeddings, {encoder} ({len(distinct):,} distinct)"
+        step, unique_vectors = embed_all(name, list(distinct.values()), budget, encoder)
         record(step)
         if unique_vectors is not None:
             by_key = dict(zip(distinct, unique_vectors, strict=True))
@@ -573,15 +580,18 @@ def main() -> None:
     parser.add_argument("--skip-embeddings", action="store_true", help="names-only grouping, no embedding model")
     parser.add_argument("--budget", type=float, default=1200.0, help="seconds a step may take (default 20 min)")
     parser.add_argument("--memory-gb", type=float, default=16.0, help="new memory a grouping step may take")
+    parser.add_argument("--encoder", choices=ENCODERS, default="minilm", help="sentence encoder (default minilm)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child, args.seed, args.skip_embeddings, args.budget, args.memory_gb)))
+        result = measure(args.child, args.seed, args.skip_embeddings, args.budget, args.memory_gb, args.encoder)
+        print(json.dumps(result))
         return
     results = []
     for size in args.sizes:
         options = ["--seed", str(args.seed), "--budget", str(args.budget), "--memory-gb", str(args.memory_gb)]
         options += ["--skip-embeddings"] if args.skip_embeddings else []
+        options += ["--encoder", args.encoder]
         result = run_child("benchmarks.group_scale", size, options)
         if result is not None:
             results.append(result)
