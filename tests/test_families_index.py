@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from sitroom.model import Article
-from sitroom.provenance.families import MAX_ALIGNED_CANDIDATES, Copy, CopyIndex, components
+from sitroom.provenance.families import LSH_BANDS, MAX_ALIGNED_CANDIDATES, NUM_PERM, Copy, CopyIndex, _Bands, components
 
 WIRE = [
     "Russian warplanes struck a weapons depot in the northern province on Wednesday, the defence ministry said.",
@@ -80,3 +82,20 @@ def test_reports_sharing_one_quoted_sentence_are_not_a_family() -> None:
     # Two reports that both quote the same ministry sentence are separate sources.
     quoting = _article("quoting", [*OWN, WIRE[1]])
     assert _family_pairs([_article("wire", WIRE), quoting]) == []
+
+
+def test_lsh_buckets_pair_articles_that_share_a_whole_band() -> None:
+    bands = _Bands()
+    rows = LSH_BANDS[1]
+    indexed = np.arange(NUM_PERM, dtype=np.int64)
+    bands.insert(7, bands.keys(indexed))
+    unrelated = indexed + 100_000
+    one_band = unrelated.copy()
+    one_band[5 * rows : 6 * rows] = indexed[5 * rows : 6 * rows]
+    half_a_band = unrelated.copy()
+    half_a_band[5 * rows] = indexed[5 * rows]
+    assert bands.query(bands.keys(one_band)) == {7}
+    assert bands.query(bands.keys(unrelated)) == set()
+    assert bands.query(bands.keys(half_a_band)) == set()
+    bands.insert(8, bands.keys(one_band))
+    assert bands.query(bands.keys(indexed)) == {7, 8}
