@@ -41,8 +41,8 @@ from sitroom.clean.published import from_hint
 from sitroom.evaluate import bcubed
 from sitroom.grouping.features import Doc, doc_of
 from sitroom.grouping.group import Grouping, group
+from sitroom.grouping.stage import encoder_for
 from sitroom.model import Article
-from sitroom.nlp.embed import embedder
 from sitroom.nlp.sentences import split_sentences
 from sitroom.provenance.families import Copy, CopyIndex, components
 from sitroom.settings import ENCODERS
@@ -188,13 +188,7 @@ def main() -> None:
     # Embeddings once, by text: title and lead do not depend on dates.
     started = time.perf_counter()
     texts = sorted({embedded_text(doc_of(article_of(d, False))) for d in documents})
-    if encoder == "static":
-        from sitroom.nlp.static_embed import static_embedder
-
-        embedded = static_embedder().embed(texts)
-    else:
-        embedded = embedder().embed(texts)
-    vectors = dict(zip(texts, embedded, strict=True))
+    vectors = dict(zip(texts, encoder_for(encoder)(texts), strict=True))
     embed_s = time.perf_counter() - started
     runs = {dated: run_sitroom(documents, dated, vectors) for dated in (False, True)}
     print(

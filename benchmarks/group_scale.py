@@ -65,7 +65,7 @@ from sitroom.clean.page import clean_page
 from sitroom.evaluate import bcubed
 from sitroom.grouping import group as grouping
 from sitroom.grouping.features import Doc, doc_of
-from sitroom.grouping.stage import EMBED_LANGUAGES
+from sitroom.grouping.stage import EMBED_LANGUAGES, encoder_for
 from sitroom.ingest.items import RawItem
 from sitroom.ingest.page import make_page
 from sitroom.model import Article, PublishedDate
@@ -326,14 +326,7 @@ def _timed_loop(
 
 def embed_all(name: str, texts: list[str], budget: float, encoder: str) -> tuple[Step, np.ndarray | None]:
     """Embed ``texts`` in slices with a budget; the vectors only when all were embedded."""
-    if encoder == "static":
-        from sitroom.nlp.static_embed import static_embedder
-
-        model: Any = static_embedder()  # loaded (or distilled) outside the timing
-    else:
-        from sitroom.nlp.embed import embedder
-
-        model = embedder()  # loaded outside the timing (about a second)
+    embed = encoder_for(encoder)  # loaded (or distilled) outside the timing
     slices = [texts[k : k + EMBED_STEP] for k in range(0, len(texts), EMBED_STEP)]
     guard = Budget(budget, len(texts))
     parts: list[np.ndarray] = []
@@ -342,7 +335,7 @@ def embed_all(name: str, texts: list[str], budget: float, encoder: str) -> tuple
     try:
         for piece in slices:
             guard.check(done)
-            parts.append(model.embed(piece))
+            parts.append(embed(piece))
             done += len(piece)
     except StepStopped as stop:
         note = str(stop)

@@ -107,7 +107,8 @@ def update_families(store: Store) -> int:
     return len(families)
 
 
-def _encoder(name: str) -> Callable[[list[str]], np.ndarray]:
+def encoder_for(name: str) -> Callable[[list[str]], np.ndarray]:
+    """The ``embed`` function of the sentence encoder called ``name`` (loaded once)."""
     if name == "minilm":
         from sitroom.nlp.embed import embedder
 
@@ -125,7 +126,7 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
     Articles embedded by another ``encoder`` than this run's are embedded again: vectors
     of two encoders do not compare.
     """
-    embed = _encoder(encoder)
+    embed = encoder_for(encoder)
     articles = {a.id: a for a in store.articles()}
     stale = {aid for aid, _, _, doc, _ in store.features() if doc and doc.get("encoder", "minilm") != encoder}
     new_ids = sorted(set(store.articles_without_features(FEATURES_VERSION)) | (stale & set(articles)))
@@ -235,4 +236,4 @@ def _describe_groups(
     return events, stories
 
 
-__all__ = ["GroupSummary", "json", "update_families", "update_groups"]
+__all__ = ["GroupSummary", "encoder_for", "json", "update_families", "update_groups"]
