@@ -128,9 +128,13 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
     """
     embed = encoder_for(encoder)
     articles = {a.id: a for a in store.articles()}
-    stale = {aid for aid, _, _, doc, _ in store.features() if doc and doc.get("encoder", "minilm") != encoder}
-    new_ids = sorted(set(store.articles_without_features(FEATURES_VERSION)) | (stale & set(articles)))
-    stored = {aid: (minhash, size) for aid, minhash, size, _, _ in store.features()}
+    stored: dict[str, tuple[np.ndarray, int]] = {}
+    stale = set()
+    for aid, minhash, size, doc, _ in store.features():
+        stored[aid] = (minhash, size)
+        if doc and doc.get("encoder", "minilm") != encoder and aid in articles:
+            stale.add(aid)
+    new_ids = sorted(set(store.articles_without_features(FEATURES_VERSION)) | stale)
     if new_ids:
         inherited = store.inherited_dates()
         docs_new = {}
