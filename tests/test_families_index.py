@@ -99,3 +99,35 @@ def test_lsh_buckets_pair_articles_that_share_a_whole_band() -> None:
     assert bands.query(bands.keys(half_a_band)) == set()
     bands.insert(8, bands.keys(one_band))
     assert bands.query(bands.keys(indexed)) == {7, 8}
+
+
+def test_a_rewrite_that_reorders_and_rewords_the_wire_is_in_the_family() -> None:
+    # The wire's last paragraph made the lead, one sentence cut short, one reworded: an
+    # in-order alignment pairs at most one of them, but all three are the wire's.
+    rewrite = _article(
+        "rewrite",
+        [
+            OWN[0],
+            WIRE[4],
+            OWN[1],
+            WIRE[2].replace("civilians were killed", "civilians died"),
+            WIRE[0].split(" on Wednesday")[0] + ".",
+            OWN[2],
+        ],
+    )
+    assert _family_pairs([_article("wire", WIRE), rewrite]) == [["rewrite", "wire"]]
+
+
+def test_daily_reports_from_one_template_are_not_a_family() -> None:
+    # A monitoring mission's daily report: the same sentences, other dates and numbers.
+    def report(day: int, counts: tuple[int, int, int]) -> list[str]:
+        a, b, c = counts
+        return [
+            f"Between the evenings of {day} and {day + 1} July, the mission recorded {a} ceasefire violations.",
+            f"In the previous reporting period, it recorded {b} ceasefire violations in the northern districts.",
+            f"The mission saw {c} burning areas and {a + c} craters near the contact line on {day + 1} July.",
+            "Monitors were again restricted at a checkpoint near the railway station by armed men.",
+        ]
+
+    articles = [_article("monday", report(6, (12, 40, 3))), _article("tuesday", report(7, (25, 12, 5)))]
+    assert _family_pairs(articles) == []

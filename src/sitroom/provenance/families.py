@@ -22,7 +22,7 @@ from datasketch import MinHash
 from sitroom.clean.patterns import MONTHS
 from sitroom.model import Article
 from sitroom.nlp.sentences import Sentence, article_sentences
-from sitroom.provenance.align import Alignment, align, sentence_key
+from sitroom.provenance.align import Alignment, align, sentence_key, word_edits
 from sitroom.provenance.credit import find_credits
 
 SHINGLE = 5
@@ -45,6 +45,11 @@ MIN_MATCHED_SHARE = 0.5
 # outlet's own paragraphs around it). On the corpus, two reports of one event by
 # different agencies never shared more than one sentence.
 MIN_REWRITE_SENTENCES = 3
+# A sentence is kept in a rewrite, wherever it was moved, when at least this share of the
+# 5-word shingles of the shorter of it and its counterpart are shared (cut or reworded)...
+MIN_KEPT_SHARE = 0.5
+# ...counting only sentences of at least this many shingles (9 words).
+MIN_KEPT_SHINGLES = 5
 
 
 def _crc32(data: bytes) -> int:
@@ -129,17 +134,56 @@ def confirmed(a: Copy, b: Copy) -> Alignment | None:
     needed = min(MIN_MATCHED_SENTENCES, len(shorter.sentences))
     if matched >= needed and matched / len(shorter.sentences) >= MIN_MATCHED_SHARE:
         return alignment
-    if matched >= MIN_REWRITE_SENTENCES:
+    if matched >= MIN_REWRITE_SENTENCES or _kept_anywhere(shorter, longer) >= MIN_REWRITE_SENTENCES:
         return alignment
     return None
+
+
+def _kept_anywhere(shorter: Copy, longer: Copy) -> int:
+    """Sentences of ``shorter`` that ``longer`` keeps, reworded or cut, in any order.
+
+    The alignment pairs sentences in order; a rewrite that moves the wire text's
+    paragraphs around (the fourth paragraph made the lead) keeps them all the same. A
+    sentence counts when most of the shingles of the shorter of it and its closest
+    counterpart are shared, and not when the two differ only in dates and numbers (a
+    template filled in again).
+    """
+    theirs = [(sentence, shingles(sentence.text)) for sentence in longer.sentences]
+    kept = 0
+    for sentence in shorter.sentences:
+        mine = shingles(sentence.text)
+        if len(mine) < MIN_KEPT_SHINGLES:
+            continue
+        best, overlap = None, 0.0
+        for other, their_shingles in theirs:
+            if len(their_shingles) < MIN_KEPT_SHINGLES:
+                continue
+            share = len(mine & their_shingles) / min(len(mine), len(their_shingles))
+            if share > overlap:
+                best, overlap = other, share
+        if best is None or overlap < MIN_KEPT_SHARE:
+            continue
+        if not _template_fill(word_edits(sentence_key(best.text), sentence_key(sentence.text))):
+            kept += 1
+    return kept
 
 
 _FILL = re.compile(rf"^(?:[\d.,:/%-]+|{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|st|nd|rd|th)$", re.I)
 
 
 def _template_fill(edits: list[tuple[str, str]]) -> bool:
-    words = [w.strip(".,;:()") for old, new in edits for w in (old + " " + new).split()]
-    return bool(words) and all(_FILL.match(w) for w in words if w)
+    """Whether two versions of a sentence differ only in dates and numbers.
+
+    Word diffs of "between 6 and 7 July" and "between 7 and 8 July" move an "and" about,
+    so the words other than dates and numbers are compared as bags, not edit by edit.
+    """
+    old = [w.strip(".,;:()") for before, _ in edits for w in before.split()]
+    new = [w.strip(".,;:()") for _, after in edits for w in after.split()]
+    if not any(_FILL.match(w) for w in old + new if w):
+        return False
+    return sorted(w.lower() for w in old if w and not _FILL.match(w)) == sorted(
+        w.lower() for w in new if w and not _FILL.match(w)
+    )
 
 
 class _Bands:
