@@ -44,6 +44,8 @@ STORY_MAX_SPAN_DAYS = 45
 EVENT_MAX_GAP_DAYS = 2
 STORY_MAX_GAP_DAYS = 30
 CHUNK = 512
+# Scores computed at once (rows × columns), which bounds a chunk's memory.
+MAX_CHUNK_CELLS = 4_000_000
 # The strongest links each article keeps (single linkage needs few; the rest cost memory).
 TOP_K = 50
 # Dates vaguer than this many days (or none) make a link harder to earn by this much.
@@ -117,30 +119,66 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
     blocks = _DateBlocks(docs)
     for index in blocks.chunks(wanted):
         columns = blocks.columns(index)
-        score = EN_WEIGHTS[1] * (names[index] @ names[columns].T).toarray()
-        score += EN_WEIGHTS[2] * (words[index] @ words[columns].T).toarray()
-        score += EN_WEIGHTS[0] * (vectors[index] @ vectors[columns].T)
-        both_en = english[index, None] & english[None, columns]  # as _english()
-        names_only = np.minimum(1.0, NAMES_ONLY_SCALE * (names[index] @ names[columns].T).toarray())
-        score = np.where(both_en, score, names_only)
-        # Each pair once: in a full run above the diagonal; with new rows, a new row
-        # against every old one and against later new ones.
-        valid = columns[None, :] > index[:, None]
-        if rows is not None:
-            valid |= ~new_mask[None, columns]
-        valid &= columns[None, :] != index[:, None]
-        valid &= blocks.near(index, columns)
-        score[~valid] = -1.0
-        k = min(TOP_K, len(columns))
-        if k <= 0:
+        if not len(columns):
             continue
-        top = np.argpartition(-score, k - 1, axis=1)[:, :k]
-        for r, i in enumerate(index.tolist()):
-            for c in top[r].tolist():
-                value = float(score[r, c])
-                if value >= min_score:
-                    j = int(columns[c])
-                    yield value, min(i, j), max(i, j)
+        everyone = len(columns) == n  # an undated chunk: no need to copy the matrices
+        names_t = (names if everyone else names[columns]).T.tocsc()
+        words_t = (words if everyone else words[columns]).T.tocsc()
+        vectors_t = np.ascontiguousarray((vectors if everyone else vectors[columns]).T)
+        english_cols = english[columns]
+        # Rows a few at a time when there are many columns: a chunk's dense score
+        # matrices (about ten float32 and int64 temporaries) stay near MAX_CHUNK_CELLS
+        # cells however many articles there are.
+        step = max(1, MAX_CHUNK_CELLS // len(columns))
+        for start in range(0, len(index), step):
+            part = index[start : start + step]
+            yield from _scored_rows(
+                part,
+                columns,
+                (names[part] @ names_t).toarray(),
+                (words[part] @ words_t).toarray(),
+                vectors[part] @ vectors_t,
+                english[part, None] & english_cols[None, :],
+                new_mask if rows is not None else None,
+                blocks,
+                min_score,
+            )
+
+
+def _scored_rows(
+    index: np.ndarray,
+    columns: np.ndarray,
+    names: np.ndarray,
+    words: np.ndarray,
+    meaning: np.ndarray,
+    both_en: np.ndarray,
+    new_mask: np.ndarray | None,
+    blocks: _DateBlocks,
+    min_score: float,
+) -> Iterable[tuple[float, int, int]]:
+    """The strongest links of each row of one block of rows against its columns."""
+    score = EN_WEIGHTS[1] * names
+    score += EN_WEIGHTS[2] * words
+    score += EN_WEIGHTS[0] * meaning
+    score = np.where(both_en, score, np.minimum(1.0, NAMES_ONLY_SCALE * names))
+    # Each pair once: in a full run above the diagonal; with new rows, a new row
+    # against every old one and against later new ones.
+    valid = columns[None, :] > index[:, None]
+    if new_mask is not None:
+        valid |= ~new_mask[None, columns]
+    valid &= columns[None, :] != index[:, None]
+    valid &= blocks.near(index, columns)
+    score[~valid] = -1.0
+    k = min(TOP_K, len(columns))
+    if k <= 0:
+        return
+    top = np.argpartition(-score, k - 1, axis=1)[:, :k]
+    for r, i in enumerate(index.tolist()):
+        for c in top[r].tolist():
+            value = float(score[r, c])
+            if value >= min_score:
+                j = int(columns[c])
+                yield value, min(i, j), max(i, j)
 
 
 class _DateBlocks:
