@@ -490,6 +490,10 @@ def measure(
             step.extra.update(families=len(families), confirmed_pairs=len(pairs))
             step.extra["bcubed_vs_made"] = [round(x, 3) for x in bcubed(system, truth)]
         record(step)
+        # The grouping stage runs after the families stage has returned: its index and
+        # copies (sentences, signatures) are gone by then, and so they are here.
+        del index, pairs
+    del copies
     if complete:
         plain = [replace(d, embedding=None) for d in docs]
         record(timed_group("grouping: names only (no embeddings)", plain, families, budget, memory_gb))

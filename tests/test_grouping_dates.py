@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pytest
 
 from sitroom.clean.published import from_url
 from sitroom.grouping.features import Doc
@@ -135,3 +136,36 @@ def test_a_lead_opening_on_background_is_dated_by_its_news() -> None:
     assert lead_event_date(lead, date(2020, 7, 28)) == date(2020, 7, 27)
     # With no recent date, a retrospective keeps the date it is about.
     assert lead_event_date("On 17 September the two presidents agreed a zone.", date(2018, 12, 20)) == date(2018, 9, 17)
+
+
+def test_scoring_a_few_rows_at_a_time_finds_the_same_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    # However small the blocks scored at once (to bound memory), the links are the same.
+    import sitroom.grouping.group as grouping
+
+    rng = np.random.default_rng(7)
+    days = [date(2019, 3, 1), date(2019, 3, 2), date(2019, 3, 20), None, date(2020, 1, 5)]
+    docs = []
+    for k in range(40):
+        doc = _doc(f"a{k:02d}", days[k % len(days)], language="en" if k % 4 else "ar")
+        doc.anchors.update({"dlb": 1 + k % 3, "shg" if k % 2 else "rdgn": 1, f"#{k % 7}": 1})
+        doc.words.update({"strike": 1, "depot" if k % 3 else "talks": 2})
+        if doc.embedding is not None:
+            vector = rng.normal(size=384).astype(np.float32)
+            doc.embedding = vector / np.linalg.norm(vector)
+        docs.append(doc)
+    whole = {(i, j): s for s, i, j in similarities(docs, 0.3)}
+    monkeypatch.setattr(grouping, "MAX_CHUNK_CELLS", 3)
+    blocks = {(i, j): s for s, i, j in similarities(docs, 0.3)}
+    assert whole and set(blocks) == set(whole)
+    assert all(abs(blocks[p] - whole[p]) < 1e-5 for p in whole)
+
+
+def test_equal_links_are_taken_in_id_order_whatever_order_they_come_in() -> None:
+    from sitroom.grouping.cluster import constrained_components
+
+    # "b" can join "a" or "c" but not both (they are a year apart): the tie goes to the
+    # link with the smaller ids, however the links are listed.
+    dates = {"a": date(2019, 3, 1), "b": None, "c": date(2020, 3, 1)}
+    links = [(0.8, "b", "c"), (0.8, "a", "b"), (0.5, "a", "c")]
+    for order in (links, links[::-1], [links[1], links[2], links[0]]):
+        assert constrained_components(["c", "b", "a"], order, dates, 45) == [["a", "b"], ["c"]]

@@ -8,8 +8,36 @@ join existing groups by adding their links and replaying the (stored) links.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+
+import numpy as np
+
+# Links taken from the sort order at a time (a Python list of that many indexes).
+_BATCH = 65_536
+
+
+def strongest_first(links: Iterable[tuple[float, str, str]], ids: list[str]) -> Iterator[tuple[float, str, str]]:
+    """``links`` by score, highest first, ties by the two ids: the order that makes
+    the result independent of arrival order.
+
+    Sorted as three numeric arrays (score, and each id's rank in the sorted ``ids``)
+    rather than with a Python key per link, which at millions of links would build as
+    many key tuples at once.
+    """
+    links = links if isinstance(links, list) else list(links)
+    if not links:
+        return
+    rank = {i: k for k, i in enumerate(ids)}
+    count = len(links)
+    scores = np.fromiter((link[0] for link in links), dtype=np.float64, count=count)
+    first = np.fromiter((rank[link[1]] for link in links), dtype=np.int64, count=count)
+    second = np.fromiter((rank[link[2]] for link in links), dtype=np.int64, count=count)
+    order = np.lexsort((second, first, -scores))
+    del scores, first, second
+    for start in range(0, count, _BATCH):
+        for k in order[start : start + _BATCH].tolist():
+            yield links[k]
 
 
 class _Groups:
@@ -47,7 +75,7 @@ def constrained_components(
     dates within ``max_span_days``. ``allow`` may veto a merge of two groups (given roots)."""
     ids = sorted(ids)
     groups = _Groups(ids, dates)
-    for _, a, b in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
+    for _, a, b in strongest_first(links, ids):
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             continue

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,7 +61,7 @@ def _anchor_tokens(text: str, latin: bool) -> list[str]:
         token = match.group(0)
         if token.isdigit():
             if len(token) <= 4:
-                out.append(f"#{token}")
+                out.append(sys.intern(f"#{token}"))
             continue
         # In Latin, Cyrillic and Greek scripts names are capitalised; Arabic has no case,
         # so every longer word may be a name there.
@@ -69,8 +70,19 @@ def _anchor_tokens(text: str, latin: bool) -> list[str]:
                 continue
             key = skeleton(token)
             if len(key) >= MIN_SKELETON:
-                out.append(key)
+                out.append(sys.intern(key))
     return out
+
+
+def bag_of_words(text: str) -> Counter[str]:
+    """Lower-cased words of three letters or more, stopwords left out.
+
+    Words are interned: a hundred thousand articles' bags then share one string per
+    distinct word instead of holding millions of copies.
+    """
+    return Counter(
+        sys.intern(w) for w in (token.lower() for token in _TOKEN.findall(text)) if len(w) >= 3 and w not in STOPWORDS
+    )
 
 
 def lead_of(article: Article) -> str:
@@ -123,5 +135,5 @@ def doc_of(article: Article, inherited: str | None = None) -> Doc:
         when=when,
         uncertainty=uncertainty,
         anchors=Counter(_anchor_tokens(text, latin)),
-        words=Counter(w.lower() for w in _TOKEN.findall(text) if len(w) >= 3 and w.lower() not in STOPWORDS),
+        words=bag_of_words(text),
     )

@@ -249,16 +249,18 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     english = {d.article_id for d in docs if _english(d)}
     # Only well-dated articles bound a group's span.
     dates: dict[str, date | None] = {d.article_id: d.when if d.uncertainty <= 1 else None for d in docs}
+    # The link tuples themselves are kept, never rebuilt: at 100,000 articles there are
+    # millions of them, and each copy would cost a few hundred MB.
     scored = [
-        (score, a, b)
-        for score, a, b in scored
-        if a in by_id
-        and b in by_id
+        link
+        for link in scored
+        if link[1] in by_id
+        and link[2] in by_id
         # Two undated articles compared by names alone: "Idlib", "prison", "Russian"
         # read the same in 2017 and 2019. Not evidence enough to put them together.
-        and not (a in vague and b in vague and not (a in english and b in english))
+        and not (link[1] in vague and link[2] in vague and not (link[1] in english and link[2] in english))
     ]
-    event_links = [(score, a, b) for score, a, b in scored if _event_link(score, by_id[a], by_id[b])]
+    event_links = [link for link in scored if _event_link(link[0], by_id[link[1]], by_id[link[2]])]
     known = set(ids)
     copies = []
     for family in families:
@@ -279,15 +281,16 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     story_docs = _dated_by_event(by_id, events, vague)
     story_vague = {a for a, d in story_docs.items() if _vague(d)}
     story_links: list[tuple[float, str, str]] = []
-    for score, a, b in scored:
+    for link in scored:
+        score, a, b = link
         gap = _gap(story_docs[a], story_docs[b])
         if gap is not None and gap <= STORY_MAX_GAP_DAYS and _exact(story_docs[a]) and _exact(story_docs[b]):
             # Two articles dated to the day, weeks apart at most: shared names and a
             # little wording make them one developing situation.
             if score >= STORY_THRESHOLD_DATED:
-                story_links.append((score, a, b))
+                story_links.append(link)
         elif score >= STORY_THRESHOLD and _within(gap, STORY_MAX_GAP_DAYS):
-            story_links.append((score, a, b))
+            story_links.append(link)
     # Stories join whole events: every article of an event is linked to its first.
     links = story_links + [(2.0, members[0], a) for members in events for a in members[1:]]
     # At story level the unit is the event: an event none of whose articles is dated.

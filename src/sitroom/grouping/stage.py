@@ -9,6 +9,7 @@ and links, which is cheap and gives the same result whatever order pages came in
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -58,7 +59,9 @@ def _doc_from(data: dict[str, Any], embedding: np.ndarray | None) -> Doc:
     data.pop("encoder", None)
     for key in ("published", "event_date", "when"):
         data[key] = date.fromisoformat(data[key]) if data[key] else None
-    data["anchors"], data["words"] = Counter(data["anchors"]), Counter(data["words"])
+    # Interned, as doc_of does: the same few thousand names and words recur in every doc.
+    data["anchors"] = Counter({sys.intern(k): v for k, v in data["anchors"].items()})
+    data["words"] = Counter({sys.intern(k): v for k, v in data["words"].items()})
     return Doc(**data, embedding=embedding)
 
 
