@@ -169,3 +169,13 @@ def test_equal_links_are_taken_in_id_order_whatever_order_they_come_in() -> None
     links = [(0.8, "b", "c"), (0.8, "a", "b"), (0.5, "a", "c")]
     for order in (links, links[::-1], [links[1], links[2], links[0]]):
         assert constrained_components(["c", "b", "a"], order, dates, 45) == [["a", "b"], ["c"]]
+
+
+def test_dates_in_arabic_russian_and_turkish_text() -> None:
+    from sitroom.nlp.when import text_dates
+
+    assert lead_event_date("وفي 27 فبراير 2020 قصفت الطائرات مواقع في المحافظة.", None) == date(2020, 2, 27)
+    assert lead_event_date("Встреча прошла 17 сентября в Сочи.", date(2018, 9, 24)) == date(2018, 9, 17)
+    assert text_dates("Görüşme 13 Mart 2019 tarihinde yapıldı.") == [date(2019, 3, 13)]
+    # The Levantine month names, two words long, are not taken for their neighbours.
+    assert text_dates("في 3 تشرين الثاني 2019 وفي 5 كانون الثاني 2020") == [date(2019, 11, 3), date(2020, 1, 5)]
