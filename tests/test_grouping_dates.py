@@ -47,6 +47,21 @@ def test_undated_pages_compared_by_names_alone_stay_apart() -> None:
     assert not _together(result.stories, "a", "b")
 
 
+def test_an_undated_page_matched_by_names_alone_is_not_placed_in_a_dated_story() -> None:
+    # An undated Russian page naming the same minister, country and province as a dated
+    # English report: the call it reports may be from another year.
+    docs = [_doc("call-2019", date(2019, 5, 14)), _doc("undated-ru", None, "ru")]
+    result = group_from_links(docs, [(0.96, "call-2019", "undated-ru")], [])
+    assert ["undated-ru"] in result.stories
+    # An undated English page as close by meaning joins; and a copy of a dated page
+    # joins its family's event whatever its language.
+    english = [_doc("call-2019", date(2019, 5, 14)), _doc("undated-en", None)]
+    joined = group_from_links(english, [(0.9, "call-2019", "undated-en")], [])
+    assert _together(joined.events, "call-2019", "undated-en")
+    copies = group_from_links(docs, [], [["call-2019", "undated-ru"]])
+    assert _together(copies.events, "call-2019", "undated-ru")
+
+
 def test_undated_english_pages_with_close_wording_group() -> None:
     docs = [_doc("a", None), _doc("b", None)]
     result = group_from_links(docs, [(0.8, "a", "b")], [])

@@ -59,6 +59,9 @@ ATTACH_MARGIN = 0.12
 EVENT_ATTACH_MARGIN = 0.04
 # ...and only when its next best dated group is at least this much further away.
 ATTACH_AMBIGUITY = 0.03
+# The score of a link given by structure (two copies of one text, two articles of one
+# event at story level): above any similarity.
+STRUCTURAL = 2.0
 
 
 @dataclass(slots=True)
@@ -265,7 +268,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     copies = []
     for family in families:
         members = [m for m in family if m in known]
-        copies.extend((2.0, a, b) for a, b in itertools.pairwise(members))
+        copies.extend((STRUCTURAL, a, b) for a, b in itertools.pairwise(members))
     events = _attach(
         ids,
         event_links + copies,
@@ -274,6 +277,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         EVENT_MAX_SPAN_DAYS,
         EVENT_THRESHOLD + VAGUE_MARGIN,
         EVENT_THRESHOLD + EVENT_ATTACH_MARGIN,
+        english,
     )
     event_of = {a: k for k, members in enumerate(events) for a in members}
     # An undated article in a dated event is as dated as its event from here on: it must
@@ -292,7 +296,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         elif score >= STORY_THRESHOLD and _within(gap, STORY_MAX_GAP_DAYS):
             story_links.append(link)
     # Stories join whole events: every article of an event is linked to its first.
-    links = story_links + [(2.0, members[0], a) for members in events for a in members[1:]]
+    links = story_links + [(STRUCTURAL, members[0], a) for members in events for a in members[1:]]
     # At story level the unit is the event: an event none of whose articles is dated.
     stories = _attach(
         ids,
@@ -302,6 +306,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         STORY_MAX_SPAN_DAYS,
         STORY_THRESHOLD + VAGUE_MARGIN,
         STORY_THRESHOLD + ATTACH_MARGIN,
+        english,
     )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
@@ -352,6 +357,7 @@ def _attach(
     max_span_days: int,
     among_threshold: float,
     attach_threshold: float,
+    by_meaning: set[str],
 ) -> list[list[str]]:
     """Groups where undated articles (``vague``) hang off dated groups instead of
     bridging them.
@@ -359,7 +365,9 @@ def _attach(
     Dated articles are joined by their links; undated ones by links of at least
     ``among_threshold`` among themselves; then each undated group joins the dated group
     of its strongest link (at least ``attach_threshold``), unless another dated group is
-    nearly as close.
+    nearly as close. Only links compared by meaning (both ends in ``by_meaning``) or
+    given by structure (copies, events) attach: names alone do not place a page in
+    time, as "Shoigu", "Turkey" and "Idlib" were in the news together for years.
     """
     dated_ids = [i for i in ids if i not in vague]
     firm = [(s, a, b) for s, a, b in links if a not in vague and b not in vague]
@@ -373,7 +381,7 @@ def _attach(
     # The strongest link from each undated group to each dated group.
     best: dict[int, dict[int, float]] = {}
     for s, a, b in links:
-        if s < attach_threshold:
+        if s < attach_threshold or (s < STRUCTURAL and not (a in by_meaning and b in by_meaning)):
             continue
         for x, y in ((a, b), (b, a)):
             if x in loose_of and y in group_of:
