@@ -194,3 +194,16 @@ def test_dates_in_arabic_russian_and_turkish_text() -> None:
     assert text_dates("Görüşme 13 Mart 2019 tarihinde yapıldı.") == [date(2019, 3, 13)]
     # The Levantine month names, two words long, are not taken for their neighbours.
     assert text_dates("في 3 تشرين الثاني 2019 وفي 5 كانون الثاني 2020") == [date(2019, 11, 3), date(2020, 1, 5)]
+
+
+def test_a_truce_reported_over_a_week_is_one_event_but_not_beyond() -> None:
+    days = {"truce": date(2020, 7, 27), "day3": date(2020, 7, 30), "day6": date(2020, 8, 2), "day12": date(2020, 8, 8)}
+    docs = [_doc(name, day) for name, day in days.items()]
+    chain = [(0.7, "truce", "day3"), (0.7, "day3", "day6"), (0.7, "day6", "day12")]
+    result = group_from_links(docs, chain, [])
+    assert _together(result.events, "truce", "day6")
+    assert not _together(result.events, "truce", "day12")  # twelve days: another event of the story
+    assert _together(result.stories, "truce", "day12")
+    # Reports a week apart are not linked as one event directly, however alike.
+    apart = group_from_links([docs[0], docs[2]], [(0.9, "truce", "day6")], [])
+    assert not _together(apart.events, "truce", "day6")

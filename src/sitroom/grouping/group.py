@@ -38,10 +38,14 @@ EVENT_THRESHOLD = 0.55
 STORY_THRESHOLD = 0.45
 EVENT_THRESHOLD_SAME_DAY = 0.45
 STORY_THRESHOLD_DATED = 0.3
-EVENT_MAX_SPAN_DAYS = 3
+# An event may be a happening reported over a week (a truce and its first violations, a
+# fire and its inquiry): at most 10 days from its first dated article to its last. Three
+# days split such events on the corpus and on ECB+ alike; ten cost little precision.
+EVENT_MAX_SPAN_DAYS = 10
 STORY_MAX_SPAN_DAYS = 45
-# Two dated articles further apart than this are never linked as one event.
-EVENT_MAX_GAP_DAYS = 2
+# Two dated articles further apart than this are never linked as one event (a week
+# apart merged different events of one story on the corpus).
+EVENT_MAX_GAP_DAYS = 4
 STORY_MAX_GAP_DAYS = 30
 CHUNK = 512
 # Scores computed at once (rows × columns), which bounds a chunk's memory.
