@@ -14,29 +14,31 @@ _MONTHS = (
     "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 MONTHS = _MONTHS
+
+
+def month_table(rows: list[str], separator: str = " ") -> dict[str, int]:
+    """Month names to numbers, from twelve rows (January first) of names joined by ``separator``."""
+    return {name: number for number, names in enumerate(rows, start=1) for name in names.split(separator)}
+
+
 # Month names of other languages the corpus carries, for date lines only (French,
 # Spanish, German, Italian, Portuguese), mapped to their number.
-FOREIGN_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            "janvier enero januar gennaio janeiro",
-            "février fevrier febrero februar febbraio fevereiro",
-            "mars marzo märz marz março",
-            "avril abril april aprile",
-            "mai mayo maggio maio",
-            "juin junio juni giugno junho",
-            "juillet julio juli luglio julho",
-            "août aout agosto august",
-            "septembre septiembre setiembre september settembre setembro",
-            "octobre octubre oktober ottobre outubro",
-            "novembre noviembre november novembro",
-            "décembre decembre diciembre dezember dicembre dezembro",
-        ],
-        start=1,
-    )
-    for name in names.split()
-}
+FOREIGN_MONTHS: dict[str, int] = month_table(
+    [
+        "janvier enero januar gennaio janeiro",
+        "février fevrier febrero februar febbraio fevereiro",
+        "mars marzo märz marz março",
+        "avril abril april aprile",
+        "mai mayo maggio maio",
+        "juin junio juni giugno junho",
+        "juillet julio juli luglio julho",
+        "août aout agosto august",
+        "septembre septiembre setiembre september settembre setembro",
+        "octobre octubre oktober ottobre outubro",
+        "novembre noviembre november novembro",
+        "décembre decembre diciembre dezember dicembre dezembro",
+    ]
+)
 FOREIGN_MONTH_NAMES = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 # "Publié le 11 juin 2025 à 18h12", "Publicado el 3 de marzo de 2020".
 FOREIGN_DATE_LINE = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sitroom.clean.patterns import FOREIGN_MONTHS
+from sitroom.clean.patterns import FOREIGN_MONTHS, month_table
 from sitroom.clean.published import _MONTH_NUMBER
 
 _WEEKDAYS = {
@@ -33,27 +33,23 @@ _WEEKDAYS = {
 # Month names of further languages of the desk's sources, as written after a day number
 # ("27 فبراير 2020", "17 сентября", "13 Mart"); the Arabic ones in both the Egyptian and
 # the Levantine series. Only read here, for the dates a text reports.
-MORE_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            "يناير|كانون الثاني|января|януари|ocak|januari|ianuarie|çile",
-            "فبراير|شباط|февраля|февруари|şubat|februari|februarie|sibat",
-            "مارس|آذار|марта|март|mart|maret|martie|adar",
-            "أبريل|ابريل|نيسان|апреля|април|nisan|aprilie|nîsan",
-            "مايو|أيار|мая|май|mayıs|mei|gulan",
-            "يونيو|يونيه|حزيران|июня|юни|haziran|iunie|hezîran",
-            "يوليو|يوليه|تموز|июля|юли|temmuz|iulie|tîrmeh",
-            "أغسطس|اغسطس|آب|августа|август|ağustos|agustus|tebax",
-            "سبتمبر|أيلول|сентября|септември|eylül|septembrie|îlon",
-            "أكتوبر|اكتوبر|تشرين الأول|октября|октомври|ekim|octombrie|cotmeh",
-            "نوفمبر|تشرين الثاني|ноября|ноември|kasım|noiembrie|mijdar",
-            "ديسمبر|كانون الأول|декабря|декември|aralık|desember|decembrie|berfanbar",
-        ],
-        start=1,
-    )
-    for name in names.split("|")
-}
+MORE_MONTHS: dict[str, int] = month_table(
+    [
+        "يناير|كانون الثاني|января|януари|ocak|januari|ianuarie|çile",
+        "فبراير|شباط|февраля|февруари|şubat|februari|februarie|sibat",
+        "مارس|آذار|марта|март|mart|maret|martie|adar",
+        "أبريل|ابريل|نيسان|апреля|април|nisan|aprilie|nîsan",
+        "مايو|أيار|мая|май|mayıs|mei|gulan",
+        "يونيو|يونيه|حزيران|июня|юни|haziran|iunie|hezîran",
+        "يوليو|يوليه|تموز|июля|юли|temmuz|iulie|tîrmeh",
+        "أغسطس|اغسطس|آب|августа|август|ağustos|agustus|tebax",
+        "سبتمبر|أيلول|сентября|септември|eylül|septembrie|îlon",
+        "أكتوبر|اكتوبر|تشرين الأول|октября|октомври|ekim|octombrie|cotmeh",
+        "نوفمبر|تشرين الثاني|ноября|ноември|kasım|noiembrie|mijdar",
+        "ديسمبر|كانون الأول|декабря|декември|aralık|desember|decembrie|berfanbar",
+    ],
+    separator="|",
+)
 _MONTHS_ALL = {**_MONTH_NUMBER, **FOREIGN_MONTHS, **MORE_MONTHS}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS_ALL), key=len, reverse=True))
 _WEEKDAY_RE = re.compile(rf"\b(?:on|last|this|le|el|am|il|ce)?\s*({'|'.join(_WEEKDAYS)})\b", re.I)
