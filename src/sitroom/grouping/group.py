@@ -377,7 +377,7 @@ def _attach(
     time, as "Shoigu", "Turkey" and "Idlib" were in the news together for years.
     """
     dated_ids = [i for i in ids if i not in vague]
-    firm = [(s, a, b) for s, a, b in links if a not in vague and b not in vague]
+    firm = [link for link in links if link[1] not in vague and link[2] not in vague]
     groups = constrained_components(dated_ids, firm, dates, max_span_days)
     loose = sorted(vague)
     loose_set = set(loose)
