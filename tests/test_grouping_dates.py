@@ -222,3 +222,12 @@ def test_a_story_runs_up_to_two_months_and_no_further() -> None:
     assert _together(result.stories, "truce", "talks")  # 55 days
     assert not _together(result.stories, "truce", "later")
     assert not _together(result.events, "truce", "report")
+
+
+def test_a_weekday_written_with_its_date_outweighs_a_wrong_page_date() -> None:
+    # An aggregator dated the page a week early; the lead's "Friday (February 28)" agrees
+    # with itself (28 February 2020 was a Friday), so it is the event's date.
+    lead = "Dozens of soldiers died in an air strike on Friday (February 28), the governor said."
+    assert lead_event_date(lead, date(2020, 2, 21)) == date(2020, 2, 28)
+    # A weekday and a date that disagree say nothing sure: the weekday is read as usual.
+    assert lead_event_date("Talks began on Thursday, 14 March, in the capital.", date(2025, 3, 20)) == date(2025, 3, 20)

@@ -57,6 +57,10 @@ _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\b\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?", re.I
 )
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+# What follows a weekday when its date is written beside it: "(February 28)", ", 13 March".
+_WEEKDAY_DATE = re.compile(r"\s*[,(]?\s*(\w+\.?\s+\w+(?:,?\s+\d{4})?)")
+# A weekday and its date agreeing are taken up to this many days from the page's date.
+WEEKDAY_DATE_DAYS = 60
 # Days before publication within which a lead's date is taken for the news itself.
 RECENT_DAYS = 7
 # A yearless date after the publication date is taken for last year's only when that
@@ -114,8 +118,47 @@ def _day_month_dates_at(text: str, base: date | None) -> list[tuple[int, date]]:
     return found
 
 
+def _weekday_with_date(lead: str, published: date | None) -> date | None:
+    """A weekday written with its date ("on Friday (February 28)", "Thursday, 13 March")
+    whose day and month fall on that weekday in the publication year or the one before.
+
+    The two agreeing are surer than any publication date: an aggregator's page date can
+    be a week off, and a weekday alone is then resolved to the wrong week.
+    """
+    if published is None:
+        return None
+    for match in _WEEKDAY_RE.finditer(lead):
+        weekday = _WEEKDAYS.get(match.group(1).lower())
+        following = _WEEKDAY_DATE.match(lead, match.end())
+        if weekday is None or following is None:
+            continue
+        for value in _dates_near(following.group(1), published):
+            if value.weekday() == weekday and abs((published - value).days) <= WEEKDAY_DATE_DAYS:
+                return value
+    return None
+
+
+def _dates_near(text: str, published: date) -> list[date]:
+    """The dates ``text`` states: as written when it gives a year, else in the
+    publication year and the one before."""
+    with_year = [value for _, value in _day_month_dates_at(text, None)]
+    if with_year:
+        return with_year
+    leap = date(2024, 12, 31)  # any leap year, so that 29 February is read
+    out = []
+    for _, day_month in _day_month_dates_at(text, leap):
+        for year in (published.year, published.year - 1):
+            value = _safe(year, day_month.month, day_month.day)
+            if value is not None:
+                out.append(value)
+    return out
+
+
 def lead_event_date(lead: str, published: date | None) -> date | None:
     """The first date the lead reports an event on, or None."""
+    stated = _weekday_with_date(lead, published)
+    if stated is not None:
+        return stated
     candidates: list[tuple[int, date]] = []
     for match in _RELATIVE_RE.finditer(lead):
         if published is not None:
