@@ -231,3 +231,12 @@ def test_a_weekday_written_with_its_date_outweighs_a_wrong_page_date() -> None:
     assert lead_event_date(lead, date(2020, 2, 21)) == date(2020, 2, 28)
     # A weekday and a date that disagree say nothing sure: the weekday is read as usual.
     assert lead_event_date("Talks began on Thursday, 14 March, in the capital.", date(2025, 3, 20)) == date(2025, 3, 20)
+
+
+def test_dates_in_figures_are_read_only_when_their_order_is_certain() -> None:
+    from sitroom.nlp.when import text_dates
+
+    assert text_dates("World / Conflict 12/18/2018, 1:39 PM") == [date(2018, 12, 18)]
+    assert text_dates("Am 13.12.2018 begannen die Gespräche.") == [date(2018, 12, 13)]
+    assert text_dates("Filed 2020-02-27 at noon.") == [date(2020, 2, 27)]
+    assert text_dates("Posted 03/04/2019.") == []  # March 4 or 3 April: not read

@@ -187,9 +187,32 @@ def lead_event_date(lead: str, published: date | None) -> date | None:
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
+# "12/18/2018", "13.12.2018", "2018-12-18": read only when the order cannot be mistaken.
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+
+
+def _numeric_dates(text: str) -> list[date]:
+    """Dates written in figures whose day and month order is certain: ISO dates, and
+    day-month or month-day dates whose day is above 12 (03/04/2019 could be either)."""
+    found = []
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second, year, iso_year, iso_month, iso_day = match.groups()
+        if iso_year:
+            value = _safe(int(iso_year), int(iso_month), int(iso_day))
+        elif int(first) > 12:
+            value = _safe(int(year), int(second), int(first))
+        elif int(second) > 12:
+            value = _safe(int(year), int(first), int(second))
+        else:
+            value = None
+        if value is not None:
+            found.append(value)
+    return found
+
+
 def text_dates(text: str) -> list[date]:
     """Every full date with a year in ``text`` (for pages with no publication date)."""
-    return [d for d in _day_month_dates(text, None)]
+    return _day_month_dates(text, None) + _numeric_dates(text)
 
 
 def years(text: str) -> list[int]:
