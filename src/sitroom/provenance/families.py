@@ -237,20 +237,41 @@ class CopyIndex:
         self._numbers: dict[str, int] = {}
         self._ids: list[str] = []
         self.copies: dict[str, Copy] = {}
+        # Signatures and shingle counts by article number, so that a new article's
+        # estimates against all its bucket neighbours are one array operation: in
+        # crowded buckets there are hundreds per article.
+        self._signatures = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._sizes = np.zeros(1024, dtype=np.int64)
+
+    def _remember(self, number: int, copy: Copy) -> None:
+        if number >= len(self._sizes):
+            grown = 2 * len(self._sizes)
+            self._signatures = np.resize(self._signatures, (grown, NUM_PERM))
+            self._sizes = np.resize(self._sizes, grown)
+        self._signatures[number] = copy.hashvalues
+        self._sizes[number] = copy.size
+
+    def _close(self, copy: Copy, numbers: list[int]) -> list[tuple[float, str]]:
+        """Neighbours whose estimated Jaccard or containment is high enough, with the
+        higher of the two (as :func:`_estimates`, for many at once)."""
+        if not numbers:
+            return []
+        rows = np.asarray(numbers, dtype=np.int64)
+        jaccard = (self._signatures[rows] == copy.hashvalues.astype(np.uint32)).mean(axis=1)
+        sizes = self._sizes[rows]
+        intersection = jaccard * (copy.size + sizes) / (1 + jaccard)
+        containment = np.minimum(1.0, intersection / np.minimum(copy.size, sizes))
+        keep = (jaccard >= CANDIDATE_JACCARD) | (containment >= CANDIDATE_CONTAINMENT)
+        best = np.maximum(jaccard, containment)
+        return [(-float(best[k]), self._ids[numbers[k]]) for k in np.flatnonzero(keep).tolist()]
 
     def add(self, copy: Copy) -> list[str]:
         """Index ``copy``; return the ids of indexed articles it is confirmed a copy of."""
         matches: list[str] = []
         if copy.size:
             keys = self._bands.keys(copy.hashvalues)
-            candidates = []
-            for number in sorted(self._bands.query(keys)):
-                other_id = self._ids[number]
-                if other_id == copy.article_id:
-                    continue
-                jaccard, containment = _estimates(copy, self.copies[other_id])
-                if jaccard >= CANDIDATE_JACCARD or containment >= CANDIDATE_CONTAINMENT:
-                    candidates.append((-max(jaccard, containment), other_id))
+            own = self._numbers.get(copy.article_id)
+            candidates = self._close(copy, sorted(n for n in self._bands.query(keys) if n != own))
             # Joining a family needs a link to one member, not to all: only the closest
             # candidates are aligned, so a wire story re-run a thousand times costs each
             # new copy a few alignments, not a thousand.
@@ -261,6 +282,7 @@ class CopyIndex:
                 self._numbers[copy.article_id] = len(self._ids)
                 self._ids.append(copy.article_id)
                 self._bands.insert(self._numbers[copy.article_id], keys)
+            self._remember(self._numbers[copy.article_id], copy)
         self.copies[copy.article_id] = copy
         return matches
 
