@@ -52,11 +52,13 @@ MORE_MONTHS: dict[str, int] = month_table(
 )
 _MONTHS_ALL = {**_MONTH_NUMBER, **FOREIGN_MONTHS, **MORE_MONTHS}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS_ALL), key=len, reverse=True))
-_WEEKDAY_RE = re.compile(rf"\b(?:on|last|this|le|el|am|il|ce)?\s*({'|'.join(_WEEKDAYS)})\b", re.I)
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:on|last|this|le|el|am|il|ce)\s+)?({'|'.join(_WEEKDAYS)})\b", re.I)
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\b\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?", re.I
 )
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+# Any word before a day number, looked up in the month table afterwards: an alternation of
+# a hundred month names tried at every word is what made reading dates slow.
+_MONTH_DAY = re.compile(r"\b([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
 # What follows a weekday when its date is written beside it: "(February 28)", ", 13 March".
 _WEEKDAY_DATE = re.compile(r"\s*[,(]?\s*(\w+\.?\s+\w+(?:,?\s+\d{4})?)")
 # A weekday and its date agreeing are taken up to this many days from the page's date.
