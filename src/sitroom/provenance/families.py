@@ -113,15 +113,6 @@ class Family:
     members: list[Member]
 
 
-def _estimates(a: Copy, b: Copy) -> tuple[float, float]:
-    """Estimated Jaccard and containment of the smaller shingle set in the larger."""
-    if not a.size or not b.size:
-        return 0.0, 0.0
-    jaccard = float(np.mean(a.hashvalues == b.hashvalues))
-    intersection = jaccard * (a.size + b.size) / (1 + jaccard)
-    return jaccard, min(1.0, intersection / min(a.size, b.size))
-
-
 def confirmed(a: Copy, b: Copy) -> Alignment | None:
     """The alignment of the shorter onto the longer when the two are copies, else None."""
     longer, shorter = (a, b) if len(a.sentences) >= len(b.sentences) else (b, a)
@@ -252,8 +243,12 @@ class CopyIndex:
         self._sizes[number] = copy.size
 
     def _close(self, copy: Copy, numbers: list[int]) -> list[tuple[float, str]]:
-        """Neighbours whose estimated Jaccard or containment is high enough, with the
-        higher of the two (as :func:`_estimates`, for many at once)."""
+        """Neighbours whose estimated Jaccard, or containment of the smaller shingle set
+        in the larger, is high enough, with the higher of the two.
+
+        Jaccard is the share of equal MinHash values; the intersection follows from it
+        and the two sets' sizes.
+        """
         if not numbers:
             return []
         rows = np.asarray(numbers, dtype=np.int64)
