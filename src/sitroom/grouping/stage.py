@@ -21,7 +21,8 @@ import numpy as np
 from sitroom.grouping import group as grouping
 from sitroom.grouping.features import Doc, doc_of
 from sitroom.model import Article
-from sitroom.provenance.families import Copy, CopyIndex, components, describe
+from sitroom.nlp.sentences import article_sentences
+from sitroom.provenance.families import Copy, CopyIndex, components, describe, signature
 from sitroom.settings import ENCODERS
 from sitroom.store import Store
 
@@ -88,15 +89,17 @@ def update_families(store: Store) -> int:
     if new_ids:
         rows = []
         for aid in new_ids:
-            copy = Copy.of(articles[aid])
-            rows.append((aid, SIGNATURE_VERSION, copy.hashvalues, copy.size, {}, None))
+            hashvalues, size = signature(articles[aid].body)
+            rows.append((aid, SIGNATURE_VERSION, hashvalues, size, {}, None))
         store.save_features(rows)
+    # Signatures come from the store; only the sentences are read again (signing every
+    # stored article on every run would double the cost of this stage).
     copies: dict[str, Copy] = {}
     for aid, minhash, size, _, _ in store.features():
         if aid in articles:
             article = articles[aid]
             published = article.published.value if article.published else None
-            copies[aid] = Copy(aid, published, Copy.of(article).sentences, minhash, size)
+            copies[aid] = Copy(aid, published, article_sentences(article.body), minhash, size)
     new = set(new_ids)
     index = CopyIndex()
     pairs: list[tuple[str, str]] = []
@@ -152,7 +155,7 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
         embedding = dict(zip(english, vectors, strict=True))
         rows = []
         for aid in new_ids:
-            minhash, size = stored.get(aid) or (Copy.of(articles[aid]).hashvalues, 0)
+            minhash, size = stored.get(aid) or (signature(articles[aid].body)[0], 0)
             rows.append((aid, FEATURES_VERSION, minhash, size, _doc_json(docs_new[aid], encoder), embedding.get(aid)))
         store.save_features(rows)
     docs = {aid: _doc_from(doc, emb) for aid, _, _, doc, emb in store.features() if aid in articles and doc}
