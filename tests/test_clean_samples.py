@@ -109,3 +109,18 @@ def test_paragraph_offsets_point_into_the_body_and_the_page(samples: Path) -> No
         piece = article.body[paragraph.start : paragraph.end]
         assert piece == text[paragraph.page_start : paragraph.page_end]
     assert article.body.split("\n\n") == article.paragraph_texts()
+
+
+def test_a_foreign_first_line_does_not_decide_the_language() -> None:
+    from sitroom.clean.language import detect_language
+
+    widget = '"ateşkes" sözünə uyğun 312 nəticə tapıldı! Ən çox oxunan xəbərlər'
+    article = (
+        "Turkey and Russia agreed on Wednesday to set up a working group on the province, "
+        "the foreign minister told reporters in the capital after the meeting.\n"
+        "The group will meet every week and report to both ministries, he said, adding that "
+        "the patrols along the highway would continue as planned."
+    )
+    assert detect_language(f"{widget}\n{article}") == "en"
+    assert detect_language(widget) == "az"
+    assert detect_language("   \n ") is None

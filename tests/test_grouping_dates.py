@@ -240,3 +240,33 @@ def test_dates_in_figures_are_read_only_when_their_order_is_certain() -> None:
     assert text_dates("Am 13.12.2018 begannen die Gespräche.") == [date(2018, 12, 13)]
     assert text_dates("Filed 2020-02-27 at noon.") == [date(2020, 2, 27)]
     assert text_dates("Posted 03/04/2019.") == []  # March 4 or 3 April: not read
+    # A date line glued to the first word of the text, as scraped pages have it.
+    assert text_dates("Шойгу обсудил ситуацию\n22.02.2020Министр обороны России") == [date(2020, 2, 22)]
+    assert text_dates("Ref. 122.02.20201") == []
+
+
+def test_a_day_and_month_without_a_year_take_the_year_of_the_closest_report() -> None:
+    from dataclasses import replace
+
+    from sitroom.nlp.when import day_month
+
+    assert day_month("Protesters gathered on July 27 next to the office.") == (7, 27)
+    assert day_month("Le 14 mars, l'aviation a détruit un entrepôt.") == (3, 14)
+    assert day_month("No date here.") is None
+    # "On July 27", no year, no page date: its closest report is of 27 July 2020, so it
+    # is that day's news, with that report's event; in French, compared by names alone.
+    truce = _doc("truce", date(2020, 7, 27))
+    protest = replace(_doc("protest", None, "fr"), day_month="07-27")
+    other_year = _doc("truce-2019", date(2019, 7, 26))
+    result = group_from_links(
+        [truce, protest, other_year], [(0.50, "truce", "protest"), (0.48, "truce-2019", "protest")], []
+    )
+    assert _together(result.events, "truce", "protest")
+    assert not _together(result.stories, "truce-2019", "protest")
+    # A visit on 11 February with a weaker link to talks of 10 February a year later, and
+    # a stronger one to a report of May: the day agrees only by chance; it stays undated.
+    visit = replace(_doc("visit", None), day_month="02-11")
+    may = _doc("may", date(2019, 5, 20))
+    talks = _doc("talks", date(2020, 2, 10))
+    alone = group_from_links([visit, may, talks], [(0.56, "may", "visit"), (0.52, "talks", "visit")], [])
+    assert ["visit"] in alone.stories

@@ -22,7 +22,7 @@ from anyascii import anyascii
 
 from sitroom.clean.patterns import STOPWORDS
 from sitroom.model import Article
-from sitroom.nlp.when import lead_event_date, text_dates
+from sitroom.nlp.when import day_month, lead_event_date, text_dates
 
 LEAD_PARAGRAPHS = 3
 LEAD_CHARS = 900
@@ -49,6 +49,8 @@ class Doc:
     anchors: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     embedding: np.ndarray | None = None
+    # For an undated page: the first day and month its lead states without a year, "MM-DD".
+    day_month: str | None = None
 
 
 def skeleton(token: str) -> str:
@@ -120,6 +122,7 @@ def doc_of(article: Article, inherited: str | None = None) -> Doc:
         # Years merely mentioned ("since 2014", "the 2018 deal") date the past, not the
         # page: on the corpus they put a third of undated pages in the wrong year.
         year = when.year if when else None
+    stated_day = day_month(f"{title}\n{lead}") if when is None else None
     latin = (article.language or "en") not in ("ar", "fa", "ur", "ckb", "ps", "he")
     text = f"{title}\n{lead}"
     return Doc(
@@ -136,4 +139,5 @@ def doc_of(article: Article, inherited: str | None = None) -> Doc:
         uncertainty=uncertainty,
         anchors=Counter(_anchor_tokens(text, latin)),
         words=bag_of_words(text),
+        day_month=f"{stated_day[0]:02d}-{stated_day[1]:02d}" if stated_day else None,
     )

@@ -66,6 +66,10 @@ ATTACH_MARGIN = 0.12
 EVENT_ATTACH_MARGIN = 0.04
 # ...and only when its next best dated group is at least this much further away.
 ATTACH_AMBIGUITY = 0.03
+# An undated page stating a day and month ("on July 27") takes the year of the strongest
+# report it links to (at the story threshold at least) dated within this many days of
+# that day: "July 27" beside a report of 27 July 2020 is 27 July 2020.
+DAY_MONTH_DAYS = 3
 # The score of a link given by structure (two copies of one text, two articles of one
 # event at story level): above any similarity.
 STRUCTURAL = 2.0
@@ -252,8 +256,10 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     when close enough. Chaining through undated pages is what merged stories years apart
     ("Russian jets strike Idlib" reads the same in 2017 and 2020).
     """
-    docs = sorted(docs, key=lambda d: d.article_id)
     by_id = {d.article_id: d for d in docs}
+    scored = [link for link in scored if link[1] in by_id and link[2] in by_id]
+    by_id.update(_dated_by_day_month(by_id, scored))
+    docs = sorted(by_id.values(), key=lambda d: d.article_id)
     ids = [d.article_id for d in docs]
     vague = {d.article_id for d in docs if _vague(d)}
     english = {d.article_id for d in docs if _english(d)}
@@ -264,11 +270,9 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     scored = [
         link
         for link in scored
-        if link[1] in by_id
-        and link[2] in by_id
         # Two undated articles compared by names alone: "Idlib", "prison", "Russian"
         # read the same in 2017 and 2019. Not evidence enough to put them together.
-        and not (link[1] in vague and link[2] in vague and not (link[1] in english and link[2] in english))
+        if not (link[1] in vague and link[2] in vague and not (link[1] in english and link[2] in english))
     ]
     event_links = [link for link in scored if _event_link(link[0], by_id[link[1]], by_id[link[2]])]
     known = set(ids)
@@ -317,6 +321,52 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
+
+
+def _dated_by_day_month(by_id: dict[str, Doc], scored: list[tuple[float, str, str]]) -> dict[str, Doc]:
+    """Undated pages that state a day and month, dated by the report closest to them.
+
+    A page's strongest link (at the story threshold) to a report dated to the day gives
+    the year, when that report's date agrees with the page's day and month within
+    :data:`DAY_MONTH_DAYS`; ties go to the smaller id. Only the strongest: a weaker link
+    to a report of another year that happens to fall on the same days (a visit on 11
+    February 2019, talks on 10 February 2020) is a coincidence. A page whose day and month
+    agree with no such report stays undated: "by October 15" in a September report is a
+    deadline, not the news.
+    """
+    waiting = {a for a, d in by_id.items() if d.when is None and d.day_month}
+    if not waiting:
+        return {}
+    nearest: dict[str, tuple[float, str]] = {}
+    for score, a, b in scored:
+        if score < STORY_THRESHOLD or (a not in waiting and b not in waiting):
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x not in waiting or not _exact(by_id[y]):
+                continue
+            current = nearest.get(x)
+            if current is None or (score, current[1]) > (current[0], y):
+                nearest[x] = (score, y)
+    out = {}
+    for x, (_, y) in nearest.items():
+        when = by_id[y].when
+        value = _day_month_near(by_id[x].day_month or "", when) if when else None
+        if value is not None:
+            out[x] = replace(by_id[x], when=value, uncertainty=0, date_basis="day-month", year=value.year)
+    return out
+
+
+def _day_month_near(day_month: str, when: date) -> date | None:
+    """``day_month`` ("MM-DD") in the year around ``when`` that puts it closest, if close."""
+    month, day = (int(part) for part in day_month.split("-"))
+    for year in (when.year, when.year - 1, when.year + 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if abs((value - when).days) <= DAY_MONTH_DAYS:
+            return value
+    return None
 
 
 def _event_link(score: float, a: Doc, b: Doc) -> bool:

@@ -190,7 +190,11 @@ _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
 # "12/18/2018", "13.12.2018", "2018-12-18": read only when the order cannot be mistaken.
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# Bounded by "not a digit" rather than a word boundary: scraped pages glue a date line to
+# the next word ("22.02.2020Министр обороны...").
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"
+)
 
 
 def _numeric_dates(text: str) -> list[date]:
@@ -215,6 +219,20 @@ def _numeric_dates(text: str) -> list[date]:
 def text_dates(text: str) -> list[date]:
     """Every full date with a year in ``text`` (for pages with no publication date)."""
     return _day_month_dates(text, None) + _numeric_dates(text)
+
+
+def day_month(text: str) -> tuple[int, int] | None:
+    """The first day and month ``text`` states, as (month, day), year or not.
+
+    "On July 27" with no year and no page date cannot date a page alone, but it says
+    which reports of which year it can be with (see the grouping).
+    """
+    leap = date(2024, 12, 31)  # any leap year's end: every day and month resolves
+    found = _day_month_dates_at(text, leap)
+    if not found:
+        return None
+    value = min(found)[1]
+    return value.month, value.day
 
 
 def years(text: str) -> list[int]:
