@@ -21,6 +21,7 @@ import numpy as np
 from anyascii import anyascii
 
 from sitroom.clean.patterns import STOPWORDS
+from sitroom.grouping.concepts import concepts
 from sitroom.model import Article
 from sitroom.nlp.when import day_month, lead_event_date, text_dates
 
@@ -49,6 +50,8 @@ class Doc:
     anchors: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     embedding: np.ndarray | None = None
+    # Concepts named in the title and lead, in any language (see concepts.py).
+    concepts: Counter[str] = field(default_factory=Counter)
     # For an undated page: the first day and month its lead states without a year, "MM-DD".
     day_month: str | None = None
 
@@ -139,5 +142,6 @@ def doc_of(article: Article, inherited: str | None = None) -> Doc:
         uncertainty=uncertainty,
         anchors=Counter(_anchor_tokens(text, latin)),
         words=bag_of_words(text),
+        concepts=concepts(text),
         day_month=f"{stated_day[0]:02d}-{stated_day[1]:02d}" if stated_day else None,
     )

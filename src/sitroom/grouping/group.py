@@ -8,8 +8,9 @@ constraints and wording only a similarity.
 
 Similarity of two articles: for two English articles, the cosine of their MiniLM lead
 embeddings, blended with TF-IDF cosines of their names and words; otherwise (another
-language on either side) the TF-IDF cosine of their names reduced to transliterated
-skeletons, which is what survives translation. Links above a threshold are joined by
+language on either side) what survives translation: the TF-IDF cosine of the concepts
+they name (actors, places, happenings; see :mod:`sitroom.grouping.concepts`), blended
+with that of their names reduced to transliterated skeletons. Links above a threshold are joined by
 constrained single linkage (see :mod:`sitroom.grouping.cluster`): an event may not span
 more than a few days, a story not more than several weeks, and a year apart is never the
 same event or story. Copies of one text (a syndication family) are always one event.
@@ -34,6 +35,11 @@ EN_WEIGHTS = (0.55, 0.25, 0.20)
 # Names-only similarity is scaled up to sit on the blend's scale (its same-event median is
 # about 0.26 against 0.71 for the embedding).
 NAMES_ONLY_SCALE = 1.8
+# Across languages, the cosine of the concepts two pages name counts this much, and
+# transliterated names the rest. On the corpus 0.7 to 0.9 score alike (events 0.859 to
+# 0.865, against 0.835 on names alone); same-event pairs across languages have a median
+# concept cosine of 0.47, same-story 0.27, unrelated 0.17.
+CONCEPT_WEIGHT = 0.75
 EVENT_THRESHOLD = 0.55
 STORY_THRESHOLD = 0.45
 EVENT_THRESHOLD_SAME_DAY = 0.45
@@ -121,6 +127,7 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
         return
     names = _tfidf([d.anchors for d in docs]).astype(np.float32)
     words = _tfidf([d.words for d in docs]).astype(np.float32)
+    ideas = _tfidf([d.concepts for d in docs]).astype(np.float32)
     english = np.array([d.embedding is not None and d.language == "en" for d in docs])
     vectors = np.stack([d.embedding if d.embedding is not None else np.zeros(384, np.float32) for d in docs]).astype(
         np.float32
@@ -138,6 +145,7 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
         everyone = len(columns) == n  # an undated chunk: no need to copy the matrices
         names_t = (names if everyone else names[columns]).T.tocsc()
         words_t = (words if everyone else words[columns]).T.tocsc()
+        ideas_t = (ideas if everyone else ideas[columns]).T.tocsc()
         vectors_t = np.ascontiguousarray((vectors if everyone else vectors[columns]).T)
         english_cols = english[columns]
         # Rows a few at a time when there are many columns: a chunk's dense score
@@ -151,6 +159,7 @@ def similarities(docs: list[Doc], min_score: float, rows: set[int] | None = None
                 columns,
                 (names[part] @ names_t).toarray(),
                 (words[part] @ words_t).toarray(),
+                (ideas[part] @ ideas_t).toarray(),
                 vectors[part] @ vectors_t,
                 english[part, None] & english_cols[None, :],
                 new_mask if rows is not None else None,
@@ -164,6 +173,7 @@ def _scored_rows(
     columns: np.ndarray,
     names: np.ndarray,
     words: np.ndarray,
+    ideas: np.ndarray,
     meaning: np.ndarray,
     both_en: np.ndarray,
     new_mask: np.ndarray | None,
@@ -174,7 +184,9 @@ def _scored_rows(
     score = EN_WEIGHTS[1] * names
     score += EN_WEIGHTS[2] * words
     score += EN_WEIGHTS[0] * meaning
-    score = np.where(both_en, score, np.minimum(1.0, NAMES_ONLY_SCALE * names))
+    across = (1.0 - CONCEPT_WEIGHT) * np.minimum(1.0, NAMES_ONLY_SCALE * names)
+    across += CONCEPT_WEIGHT * ideas
+    score = np.where(both_en, score, across)
     # Each pair once: in a full run above the diagonal; with new rows, a new row
     # against every old one and against later new ones.
     valid = columns[None, :] > index[:, None]

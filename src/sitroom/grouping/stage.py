@@ -33,7 +33,7 @@ from sitroom.store import Store
 # copies change (copy pairs are found only for articles at an older version), and keep
 # the new SIGNATURE_VERSION above the old FEATURES_VERSION.
 SIGNATURE_VERSION = 6
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 EMBED_LANGUAGES = ("en",)
 
 
@@ -51,7 +51,7 @@ def _doc_json(doc: Doc, encoder: str) -> dict[str, Any]:
     data["encoder"] = encoder
     for key in ("published", "event_date", "when"):
         data[key] = data[key].isoformat() if data[key] else None
-    data["anchors"], data["words"] = dict(doc.anchors), dict(doc.words)
+    data["anchors"], data["words"], data["concepts"] = dict(doc.anchors), dict(doc.words), dict(doc.concepts)
     return data
 
 
@@ -63,6 +63,7 @@ def _doc_from(data: dict[str, Any], embedding: np.ndarray | None) -> Doc:
     # Interned, as doc_of does: the same few thousand names and words recur in every doc.
     data["anchors"] = Counter({sys.intern(k): v for k, v in data["anchors"].items()})
     data["words"] = Counter({sys.intern(k): v for k, v in data["words"].items()})
+    data["concepts"] = Counter({sys.intern(k): v for k, v in data.get("concepts", {}).items()})
     return Doc(**data, embedding=embedding)
 
 
