@@ -7,6 +7,7 @@ lead) must not date it wrongly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -91,7 +92,11 @@ def test_an_undated_page_in_a_dated_event_does_not_reach_other_years() -> None:
 def test_a_month_only_date_needs_more_than_a_few_shared_names() -> None:
     docs = [_doc("deal", date(2018, 9, 17)), _doc("october", date(2018, 10, 15), uncertainty=16)]
     assert not _together(group_from_links(docs, [(0.4, "deal", "october")], []).stories, "deal", "october")
-    exact = [_doc("deal", date(2018, 9, 17)), _doc("october", date(2018, 10, 1))]
+    # Both dated to the day by their leads.
+    exact = [
+        replace(_doc(key, day), date_basis="lead")
+        for key, day in (("deal", date(2018, 9, 17)), ("october", date(2018, 10, 1)))
+    ]
     assert _together(group_from_links(exact, [(0.4, "deal", "october")], []).stories, "deal", "october")
 
 
@@ -246,8 +251,6 @@ def test_dates_in_figures_are_read_only_when_their_order_is_certain() -> None:
 
 
 def test_a_day_and_month_without_a_year_take_the_year_of_the_closest_report() -> None:
-    from dataclasses import replace
-
     from sitroom.nlp.when import day_month
 
     assert day_month("Protesters gathered on July 27 next to the office.") == (7, 27)
@@ -270,3 +273,16 @@ def test_a_day_and_month_without_a_year_take_the_year_of_the_closest_report() ->
     talks = _doc("talks", date(2020, 2, 10))
     alone = group_from_links([visit, may, talks], [(0.56, "may", "visit"), (0.52, "talks", "visit")], [])
     assert ["visit"] in alone.stories
+
+
+def test_a_page_dated_only_by_its_publication_needs_more_than_names_to_join_a_story() -> None:
+    # A ceasefire reported on 30 December, and an analysis published on 5 January that
+    # names the same parties: a weak link does not make the analysis part of the story.
+    truce = replace(_doc("truce", date(2016, 12, 30)), date_basis="lead")
+    analysis = _doc("analysis", date(2017, 1, 5))  # dated by its publication only
+    apart = group_from_links([truce, analysis], [(0.38, "analysis", "truce")], [])
+    assert not _together(apart.stories, "truce", "analysis")
+    # Two reports whose leads date their news, as far apart: one developing situation.
+    violations = replace(_doc("violations", date(2017, 1, 5)), date_basis="lead")
+    joined = group_from_links([truce, violations], [(0.38, "truce", "violations")], [])
+    assert _together(joined.stories, "truce", "violations")

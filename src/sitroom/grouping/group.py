@@ -311,9 +311,14 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     for link in scored:
         score, a, b = link
         gap = _gap(story_docs[a], story_docs[b])
-        if gap is not None and gap <= STORY_MAX_GAP_DAYS and _exact(story_docs[a]) and _exact(story_docs[b]):
-            # Two articles dated to the day, weeks apart at most: shared names and a
-            # little wording make them one developing situation.
+        if (
+            gap is not None
+            and gap <= STORY_MAX_GAP_DAYS
+            and _reported_day(story_docs[a])
+            and _reported_day(story_docs[b])
+        ):
+            # Two articles whose leads date their news to the day, weeks apart at most:
+            # shared names and a little wording make them one developing situation.
             if score >= STORY_THRESHOLD_DATED:
                 story_links.append(link)
         elif score >= STORY_THRESHOLD and _within(gap, STORY_MAX_GAP_DAYS):
@@ -397,6 +402,15 @@ def _event_link(score: float, a: Doc, b: Doc) -> bool:
 def _exact(doc: Doc) -> bool:
     """Dated to the day (or to an event whose dated articles agree within a day)."""
     return doc.when is not None and doc.uncertainty <= 1
+
+
+def _reported_day(doc: Doc) -> bool:
+    """Dated to the day by what it reports, not only by when it was published.
+
+    An analysis published a week after a ceasefire names the same parties as the
+    ceasefire's reports; its publication day says nothing of what it is about.
+    """
+    return _exact(doc) and doc.date_basis != "published"
 
 
 def _within(gap: int | None, days: int) -> bool:
