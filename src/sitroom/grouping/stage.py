@@ -23,6 +23,7 @@ from sitroom.grouping.features import Doc, doc_of
 from sitroom.model import Article
 from sitroom.nlp.sentences import article_sentences
 from sitroom.provenance.families import Copy, CopyIndex, components, describe, signature
+from sitroom.provenance.rewrites import rewrite_pairs, words
 from sitroom.settings import ENCODERS
 from sitroom.store import Store
 
@@ -173,7 +174,48 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
     result = grouping.group_from_links(ordered, store.links(), family_groups)
     events, stories = _describe_groups(result, docs, articles)
     store.replace_groups(events, stories)
-    return GroupSummary(len(new_ids), len(family_groups), len(events), len(stories))
+    families = update_rewrites(store, articles, result.events)
+    return GroupSummary(len(new_ids), families, len(events), len(stories))
+
+
+def update_rewrites(store: Store, articles: dict[str, Article], events: list[list[str]]) -> int:
+    """Join into one family the rewrites of one text found within an event.
+
+    Runs after grouping, since only articles of one event are compared (see
+    :mod:`sitroom.provenance.rewrites`). The pairs found are stored with the copy pairs,
+    so the next run's families and groups start from them. Families untouched keep their
+    stored description; the number of families is returned.
+    """
+    families = store.families()
+    family_of = {m["article_id"]: f["id"] for f in families for m in f["members"]}
+    needed = set()
+    for members in events:
+        if len({family_of.get(a, a) for a in members}) > 1:
+            needed.update(a for a in members if a in articles)
+    text_of = {a: words(articles[a].body) for a in needed}
+    pairs = rewrite_pairs(events, family_of, text_of)
+    known = set(store.copy_pairs())
+    pairs = [p for p in (tuple(sorted(p)) for p in pairs) if p not in known]
+    if not pairs:
+        return len(families)
+    store.add_copy_pairs(pairs)
+    stored = {tuple(sorted(m["article_id"] for m in f["members"])): f for f in families}
+    out = []
+    for group in components(articles, store.copy_pairs()):
+        if len(group) < 2:
+            continue
+        if tuple(group) in stored:
+            out.append(stored[tuple(group)])
+            continue
+        # Describing a family needs the members' sentences and dates, not signatures.
+        copies = {}
+        for aid in group:
+            article = articles[aid]
+            published = article.published.value if article.published else None
+            copies[aid] = Copy(aid, published, article_sentences(article.body), np.zeros(0, np.uint32), 0)
+        out.append(_family_json(describe(group, copies, articles)))
+    store.replace_families(sorted(out, key=lambda f: f["id"]))
+    return len(out)
 
 
 def _family_json(family: Any) -> dict[str, Any]:

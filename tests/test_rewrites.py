@@ -1,0 +1,66 @@
+"""Rewrites of one wire text: found by a long verbatim run near the top, within an event."""
+
+from __future__ import annotations
+
+from sitroom.provenance.rewrites import rewrite_pairs, rewritten, words
+
+CORE = (
+    "The strike hit a depot of drones and other weapons that the group planned to use in an "
+    "attack on the air base near the coast, the ministry said in a statement on Wednesday."
+)
+BACKGROUND = (
+    "The province is one of four de-escalation zones created by the three guarantor states "
+    "in talks held in the Kazakh capital two years ago, and home to some three million people."
+)
+
+
+def _text(*sentences: str) -> list[str]:
+    return words(" ".join(sentences))
+
+
+def test_a_rewrite_keeps_the_wire_core_word_for_word() -> None:
+    wire = _text("Warplanes struck the rebel-held province overnight.", CORE, "Officials gave no toll.", BACKGROUND)
+    rewrite = _text(
+        "In a new escalation, jets pounded targets across the north of the country late on Tuesday.",
+        CORE,
+        "Residents said several buildings collapsed and rescuers were still searching the rubble.",
+        "Local monitors reported heavy shelling on the southern front lines throughout the day.",
+    )
+    assert rewritten(wire, rewrite)
+    assert rewritten(rewrite, wire)
+
+
+def test_an_outlet_reusing_its_background_paragraph_is_not_a_rewrite() -> None:
+    one = _text(
+        "Talks between the two defence ministries ended without agreement in the capital on Monday.",
+        "Delegations will meet again next month, a spokesman said, without giving a date.",
+        "The opposition said it had not been consulted about the proposals.",
+        "Diplomats said the main sticking point was the route of joint patrols along the highway.",
+        "Both sides accused each other of breaking the terms of last year's memorandum.",
+        BACKGROUND,
+    )
+    other = _text(
+        "A market was hit by shelling on Saturday, killing at least seven people, rescuers said.",
+        "The government denied its forces had fired on the town and blamed armed groups.",
+        "Witnesses said the shells landed in the morning when the market was crowded.",
+        "Hospitals in the area appealed for blood donations and fuel for their generators.",
+        "It was the deadliest attack on the town since the summer, a local council member said.",
+        BACKGROUND,
+    )
+    assert not rewritten(one, other)
+    # Sharing a short phrase is not enough either.
+    assert not rewritten(_text("the ministry said in a statement on Wednesday"), _text(CORE))
+
+
+def test_rewrite_pairs_compare_families_of_one_event_once() -> None:
+    wire = _text("Warplanes struck the province overnight.", CORE, BACKGROUND)
+    texts = {
+        "a1": wire,
+        "a2": wire,  # a copy, already in a family with a1
+        "b": _text("Jets pounded the north late on Tuesday, residents said.", CORE),
+        "c": _text("Talks ended without agreement on Monday, a spokesman said.", "Both sides will meet again."),
+    }
+    pairs = rewrite_pairs([["a1", "a2", "b", "c"]], {"a1": "fam-a", "a2": "fam-a"}, texts)
+    assert pairs == [("a1", "b")]
+    # Articles of different events are never compared.
+    assert rewrite_pairs([["a1"], ["b"]], {}, texts) == []
