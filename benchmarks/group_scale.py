@@ -71,6 +71,7 @@ from sitroom.ingest.page import make_page
 from sitroom.model import Article, PublishedDate
 from sitroom.nlp.sentences import split_sentences
 from sitroom.provenance.families import Copy, CopyIndex, components
+from sitroom.provenance.rewrites import rewrite_pairs, words
 from sitroom.settings import ENCODERS, IngestOptions
 
 SEED = 20190313
@@ -357,7 +358,9 @@ def _statm_bytes() -> tuple[int, int]:
     return int(pages[0]) * size, int(pages[1]) * size
 
 
-def timed_group(name: str, docs: list[Doc], families: list[list[str]], budget: float, memory_gb: float) -> Step:
+def timed_group(
+    name: str, docs: list[Doc], families: list[list[str]], budget: float, memory_gb: float
+) -> tuple[Step, grouping.Grouping | None]:
     """``group(docs, families)`` under a time and memory allowance, with where its time went.
 
     ``similarities`` and ``group_from_links`` are wrapped (module attributes, looked up
@@ -421,7 +424,21 @@ def timed_group(name: str, docs: list[Doc], families: list[list[str]], budget: f
     step = Step(name, n, n if result else int(info["rows_done"]), seconds, _peak_mb(), projected, note, info)
     if result is not None:
         step.extra.update(events=len(result.events), stories=len(result.stories))
-    return step
+    return step, result
+
+
+def timed_rewrites(articles: list[Article], events: list[list[str]], families: list[list[str]]) -> Step:
+    """The families stage's second pass: rewrites looked for within the events found."""
+    started = time.perf_counter()
+    by_id = {a.id: a for a in articles}
+    family_of = {m: f"f{k}" for k, members in enumerate(families) for m in members}
+    needed = {a for members in events if len({family_of.get(m, m) for m in members}) > 1 for a in members}
+    text_of = {a: words(by_id[a].body) for a in needed}
+    pairs = rewrite_pairs(events, family_of, text_of)
+    seconds = time.perf_counter() - started
+    return Step(
+        "families: rewrites within events", len(articles), len(articles), seconds, 0.0, extra={"pairs": len(pairs)}
+    )
 
 
 def measure(
@@ -496,11 +513,15 @@ def measure(
     del copies
     if complete:
         plain = [replace(d, embedding=None) for d in docs]
-        record(timed_group("grouping: names only (no embeddings)", plain, families, budget, memory_gb))
+        record(timed_group("grouping: names only (no embeddings)", plain, families, budget, memory_gb)[0])
         del plain
         if vectors is not None:
             embedded = [replace(d, embedding=vectors.get(d.article_id)) for d in docs]
-            record(timed_group("grouping: with embeddings", embedded, families, budget, memory_gb))
+            step, grouped = timed_group("grouping: with embeddings", embedded, families, budget, memory_gb)
+            record(step)
+            del embedded
+            if grouped is not None:
+                record(timed_rewrites(articles, grouped.events, families))
     made = len(set(truth.values()))
     return {"size": size, "made_families": made, "steps": [asdict(step) for step in steps]}
 
