@@ -64,3 +64,22 @@ def test_rewrite_pairs_compare_families_of_one_event_once() -> None:
     assert pairs == [("a1", "b")]
     # Articles of different events are never compared.
     assert rewrite_pairs([["a1"], ["b"]], {}, texts) == []
+
+
+def test_a_rewrite_opening_on_the_wire_lead_quote_is_found_but_a_daily_template_is_not() -> None:
+    quote = '"Today the two armies will begin joint patrols along the northern highway outside the city," '
+    wire = _text(quote + "the minister told the state news agency.", BACKGROUND, CORE)
+    rewrite = _text(
+        "Joint patrols start today, the defence minister said on Friday. " + quote + "he told the agency.",
+        "Residents said several buildings collapsed and rescuers were still searching the rubble.",
+    )
+    assert rewritten(wire, rewrite)
+    day_one = _text(
+        "Based on information from the monitoring teams as of 19:30 27 July 2020, the mission recorded "
+        "ceasefire violations in the eastern region, including explosions near three villages."
+    )
+    day_two = _text(
+        "Based on information from the monitoring teams as of 19:30 28 July 2020, the mission recorded "
+        "fewer ceasefire violations, none of them near populated areas, and no casualties."
+    )
+    assert not rewritten(day_one, day_two)
