@@ -35,7 +35,9 @@ wall time). A step that is clearly going to take more than ``--budget`` seconds 
 minute, projected past 1.5 budgets; or simply past the budget) is stopped and reported
 with how far it got. The grouping steps also stop when their new memory would pass
 ``--memory-gb``; their wrapper adds one Python generator layer per scored pair.
-Run: ``python -m benchmarks.group_scale [--sizes 10000 100000] [--skip-embeddings]``.
+Run: ``python -m benchmarks.group_scale [--sizes 10000 100000] [--skip-embeddings] [--growing-archive]``
+(the last spreads the articles over ten years per 10,000, as an archive grows, instead of
+ten years at every size).
 """
 
 from __future__ import annotations
@@ -148,8 +150,9 @@ def seed_articles() -> list[Article]:
 class Generator:
     """Articles in families, made from the seed articles with one seeded random source."""
 
-    def __init__(self, seeds: list[Article], seed: int) -> None:
+    def __init__(self, seeds: list[Article], seed: int, first_day: date = FIRST_DAY) -> None:
         self.rng = random.Random(seed)
+        self.first_day = first_day
         self.seeds = seeds
         sentences: dict[str | None, list[str]] = {}
         names: dict[str | None, set[str]] = {}
@@ -167,7 +170,7 @@ class Generator:
         self.outlets = sorted({a.outlet for a in seeds if a.outlet}) or ["example.org"]
 
     def _day(self) -> date:
-        return FIRST_DAY + timedelta(days=self.rng.randrange((LAST_DAY - FIRST_DAY).days + 1))
+        return self.first_day + timedelta(days=self.rng.randrange((LAST_DAY - self.first_day).days + 1))
 
     def from_seed(self, article: Article) -> Base:
         published = article.published.value if article.published else ""
@@ -442,9 +445,21 @@ def timed_rewrites(articles: list[Article], events: list[list[str]], families: l
 
 
 def measure(
-    size: int, seed: int, skip_embeddings: bool, budget: float, memory_gb: float, encoder: str = "minilm"
+    size: int,
+    seed: int,
+    skip_embeddings: bool,
+    budget: float,
+    memory_gb: float,
+    encoder: str = "minilm",
+    growing_archive: bool = False,
 ) -> dict[str, Any]:
-    """All steps at one size, in this process."""
+    """All steps at one size, in this process.
+
+    By default every size spreads over the same ten years, so ten times the articles are
+    ten times as many per day: the hard case for grouping, which compares articles within
+    weeks of each other. ``growing_archive`` spreads them over ten years per 10,000
+    articles instead, as a desk's archive grows: as many articles a day at every size.
+    """
     steps: list[Step] = []
     cpu = _cpu_seconds()
 
@@ -455,7 +470,10 @@ def measure(
         steps.append(step)
 
     started = time.perf_counter()
-    articles, truth = Generator(seed_articles(), seed).generate(size)
+    first_day = FIRST_DAY
+    if growing_archive:
+        first_day = LAST_DAY - (LAST_DAY - FIRST_DAY) * size // 10_000
+    articles, truth = Generator(seed_articles(), seed, first_day).generate(size)
     paragraphs = sum(len(a.paragraphs) for a in articles) / size
     name = "generate (corpus cleaned, articles made)"
     record(Step(name, size, size, time.perf_counter() - started, 0.0, extra={"mean_paragraphs": round(paragraphs, 1)}))
@@ -599,10 +617,15 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=1200.0, help="seconds a step may take (default 20 min)")
     parser.add_argument("--memory-gb", type=float, default=16.0, help="new memory a grouping step may take")
     parser.add_argument("--encoder", choices=ENCODERS, default="minilm", help="sentence encoder (default minilm)")
+    parser.add_argument(
+        "--growing-archive", action="store_true", help="ten years of dates per 10,000 articles (same articles a day)"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        result = measure(args.child, args.seed, args.skip_embeddings, args.budget, args.memory_gb, args.encoder)
+        result = measure(
+            args.child, args.seed, args.skip_embeddings, args.budget, args.memory_gb, args.encoder, args.growing_archive
+        )
         print(json.dumps(result))
         return
     results = []
@@ -610,6 +633,7 @@ def main() -> None:
         options = ["--seed", str(args.seed), "--budget", str(args.budget), "--memory-gb", str(args.memory_gb)]
         options += ["--skip-embeddings"] if args.skip_embeddings else []
         options += ["--encoder", args.encoder]
+        options += ["--growing-archive"] if args.growing_archive else []
         result = run_child("benchmarks.group_scale", size, options)
         if result is not None:
             results.append(result)
