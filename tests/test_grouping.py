@@ -122,3 +122,19 @@ def test_switching_to_the_static_encoder_re_embeds_and_keeps_the_stories_apart(s
         strike = next(a for a, t in titles.items() if t.startswith("Air strikes on Kafr Semra"))
         talks = next(a for a, t in titles.items() if t.startswith("Norland, Ostravia revive talks"))
         assert story_of[strike] != story_of[talks]
+
+
+def test_grouping_before_the_families_stage_signs_articles_with_their_real_size(samples: Path, tmp_path: Path) -> None:
+    from sitroom.grouping.stage import update_families, update_groups
+
+    with Store(tmp_path / "order.db") as store:
+        run_ingest(store, [str(samples)], IngestOptions(per_host_delay=0), quiet=True)
+        sizes = {aid: size for aid, _, size, _, _ in store.features()}
+        store.db.execute("DELETE FROM article_features")
+        update_groups(store, "static")
+        # Signed by grouping, the articles keep their shingle counts, so the families stage
+        # (which reuses stored signatures) still finds every copy.
+        assert {aid: size for aid, _, size, _, _ in store.features()} == sizes
+        families_before = len(store.families())
+        update_families(store)
+        assert len(store.families()) == families_before

@@ -157,7 +157,9 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
         embedding = dict(zip(english, vectors, strict=True))
         rows = []
         for aid in new_ids:
-            minhash, size = stored.get(aid) or (signature(articles[aid].body)[0], 0)
+            # An article the families stage has not signed yet is signed here, with its real
+            # shingle count: a count of 0 would keep it out of the copy index for good.
+            minhash, size = stored.get(aid) or signature(articles[aid].body)
             rows.append((aid, FEATURES_VERSION, minhash, size, _doc_json(docs_new[aid], encoder), embedding.get(aid)))
         store.save_features(rows)
     docs = {aid: _doc_from(doc, emb) for aid, _, _, doc, emb in store.features() if aid in articles and doc}
