@@ -138,3 +138,24 @@ def test_grouping_before_the_families_stage_signs_articles_with_their_real_size(
         families_before = len(store.families())
         update_families(store)
         assert len(store.families()) == families_before
+
+
+def test_events_list_the_places_their_articles_name(sample_db: Path) -> None:
+    with Store(sample_db) as store:
+        named = store.place_names()
+        datelines = {a.id: a.dateline.title() for a in store.articles() if a.dateline}
+        events = store.events()
+        assert any(e["places"] for e in events)
+        for event in events:
+            sources = set(datelines.get(a, "") for a in event["article_ids"])
+            for article_id in event["article_ids"]:
+                sources |= set(named.get(article_id, ()))
+            assert set(event["places"]) <= sources, event["label"]
+            # The place most articles name comes first.
+            if event["places"]:
+                first = event["places"][0]
+                counts = {
+                    p: sum(p in named.get(a, ()) or datelines.get(a) == p for a in event["article_ids"])
+                    for p in event["places"]
+                }
+                assert counts[first] == max(counts.values())

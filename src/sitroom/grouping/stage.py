@@ -174,7 +174,7 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
     store.add_links(links)
     family_groups = [[m["article_id"] for m in f["members"]] for f in store.families()]
     result = grouping.group_from_links(ordered, store.links(), family_groups)
-    events, stories = _describe_groups(result, docs, articles)
+    events, stories = _describe_groups(result, docs, articles, store.place_names())
     store.replace_groups(events, stories)
     families = update_rewrites(store, articles, result.events)
     return GroupSummary(len(new_ids), families, len(events), len(stories))
@@ -249,14 +249,23 @@ def _span(members: list[str], docs: dict[str, Doc]) -> tuple[str | None, str | N
     return dated[0].isoformat(), dated[-1].isoformat()
 
 
-def _places(members: list[str], articles: dict[str, Article]) -> list[str]:
-    """Datelines and the most named capitalised places of the members (until the gazetteer)."""
-    counts = Counter(articles[m].dateline.title() for m in members if articles[m].dateline)
-    return [name for name, _ in counts.most_common(5)]
+def _places(members: list[str], articles: dict[str, Article], places: dict[str, Counter[str]]) -> list[str]:
+    """The places most members name (geocoded places from the facts, and datelines),
+    then the most mentioned; ties go alphabetically, so the list is stable."""
+    articles_naming: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for m in members:
+        named = Counter(places.get(m, {}))
+        if articles[m].dateline:
+            named[articles[m].dateline.title()] += 1
+        articles_naming.update(set(named))
+        mentions.update(named)
+    ranked = sorted(articles_naming, key=lambda name: (-articles_naming[name], -mentions[name], name))
+    return ranked[:5]
 
 
 def _describe_groups(
-    result: grouping.Grouping, docs: dict[str, Doc], articles: dict[str, Article]
+    result: grouping.Grouping, docs: dict[str, Doc], articles: dict[str, Article], places: dict[str, Counter[str]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     events = []
     story_of_event: dict[int, str] = {}
@@ -270,7 +279,7 @@ def _describe_groups(
                 "label": _label(members, docs, articles),
                 "first_date": first,
                 "last_date": last,
-                "places": _places(members, articles),
+                "places": _places(members, articles, places),
                 "outlets": sorted({articles[m].outlet for m in members if articles[m].outlet}),
             }
         )
@@ -285,7 +294,7 @@ def _describe_groups(
                 "label": _label(members, docs, articles),
                 "first_date": first,
                 "last_date": last,
-                "places": _places(members, articles),
+                "places": _places(members, articles, places),
                 "outlets": sorted({articles[m].outlet for m in members if articles[m].outlet}),
                 "article_ids": members,
             }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -283,6 +284,16 @@ class FactTables:
         out = []
         for r in self.db.execute(query + " ORDER BY article_id, seq", args):
             out.append({"kind": r[1], "article_id": r[0], "span": [r[2], r[3]], "text": r[4], **json.loads(r[5])})
+        return out
+
+    def place_names(self) -> dict[str, Counter[str]]:
+        """How often each article's facts name each geocoded place (for group summaries)."""
+        out: dict[str, Counter[str]] = {}
+        for article_id, name in self.db.execute(
+            "SELECT article_id, json_extract(data, '$.name') FROM facts WHERE kind = 'place'"
+        ):
+            if name:
+                out.setdefault(article_id, Counter())[name] += 1
         return out
 
     def skipped_articles(self) -> list[tuple[str, str]]:
