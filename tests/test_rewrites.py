@@ -5,12 +5,12 @@ from __future__ import annotations
 from sitroom.provenance.rewrites import rewrite_pairs, rewritten, words
 
 CORE = (
-    "The strike hit a depot of drones and other weapons that the group planned to use in an "
-    "attack on the air base near the coast, the ministry said in a statement on Wednesday."
+    "Engineers found the bridge girders cut through with torches, and the ferry pier at Lantmoor "
+    "was mined with shells taken from the old coastal battery, the harbour master said."
 )
 BACKGROUND = (
-    "The province is one of four de-escalation zones created by the three guarantor states "
-    "in talks held in the Kazakh capital two years ago, and home to some three million people."
+    "Vessia and Korlund signed the river accord at Holmfast three winters ago, after a spring of "
+    "skirmishes along the dykes, and pledged to share the locks at Brenne between them."
 )
 
 
@@ -67,7 +67,7 @@ def test_rewrite_pairs_compare_families_of_one_event_once() -> None:
 
 
 def test_a_rewrite_opening_on_the_wire_lead_quote_is_found_but_a_daily_template_is_not() -> None:
-    quote = '"Today the two armies will begin joint patrols along the northern highway outside the city," '
+    quote = '"From tonight our barges will sail the Brenne channel by lantern and under one flag," '
     wire = _text(quote + "the minister told the state news agency.", BACKGROUND, CORE)
     rewrite = _text(
         "Joint patrols start today, the defence minister said on Friday. " + quote + "he told the agency.",
@@ -75,11 +75,11 @@ def test_a_rewrite_opening_on_the_wire_lead_quote_is_found_but_a_daily_template_
     )
     assert rewritten(wire, rewrite)
     day_one = _text(
-        "Based on information from the monitoring teams as of 19:30 27 July 2020, the mission recorded "
-        "ceasefire violations in the eastern region, including explosions near three villages."
+        "Lock keepers at the Brenne counted, up to 18:00 on 3 May 2031, eleven barges "
+        "turned back at the dykes and two small fires in the reed beds near Holmfast."
     )
     day_two = _text(
-        "Based on information from the monitoring teams as of 19:30 28 July 2020, the mission recorded "
-        "fewer ceasefire violations, none of them near populated areas, and no casualties."
+        "Lock keepers at the Brenne counted, up to 18:00 on 4 May 2031, four barges "
+        "turned back at the dykes and no fires, though the south gate stayed shut all day."
     )
     assert not rewritten(day_one, day_two)

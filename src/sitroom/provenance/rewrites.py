@@ -1,13 +1,12 @@
 """Rewrites of one wire text that share too little to be found as copies.
 
 An outlet that rewrites a wire story keeps its news core: a detail or a quote word for
-word ("store of drones and other weapons that it planned to use in an attack on the
-Russian air base at Hmeimim in western Syria"), wrapped in sentences of its own. MinHash
-sees a few shared shingles among hundreds and finds nothing. What gives the rewrite away
-is one long verbatim run near the top: outlets reuse their own background paragraphs
-across stories, but those come at the end ("one of four de-escalation zones created in
-Syria by Russia, Iran and Turkey"), and independent reports of one event never share
-twenty words in a row.
+word (what the strike hit, what the ministry said it was for), wrapped in sentences of
+its own. MinHash sees a few shared shingles among hundreds and finds nothing. What gives
+the rewrite away is one long verbatim run near the top: outlets reuse their own
+background paragraphs across stories, but those come at the end (how the zone was set up,
+how many people live there), and independent reports of one event rarely share twenty
+words in a row.
 
 Only articles already grouped into one event are compared, so the search stays small.
 """
@@ -25,9 +24,8 @@ MIN_RUN_WORDS = 20
 # ...when it starts within this share of one of the two texts (the news, not background).
 RUN_WITHIN_SHARE = 0.6
 # A shorter run is enough at the very top: a rewrite that opens on the wire's words (its
-# lead quote, "Today Russia will begin patrols in the border area outside of Idlib")
-# within its first few words. Figures do not count towards it: the daily reports of one
-# monitor open alike ("based on information from the monitoring teams as of 19:30 27").
+# lead quote) within its first few words. Figures do not count towards it: the daily
+# reports of one monitor open on the same formula, with that day's date and hour.
 MIN_LEAD_RUN_WORDS = 12
 LEAD_WORDS = 25
 # An event's copy families compared pairwise, at most this many (by first id): a wire
