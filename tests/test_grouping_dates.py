@@ -286,3 +286,30 @@ def test_a_page_dated_only_by_its_publication_needs_more_than_names_to_join_a_st
     violations = replace(_doc("violations", date(2017, 1, 5)), date_basis="lead")
     joined = group_from_links([truce, violations], [(0.38, "truce", "violations")], [])
     assert _together(joined.stories, "truce", "violations")
+
+
+def test_a_link_across_languages_breaks_a_tie_but_never_places_a_page_alone() -> None:
+    # An undated English page as close by meaning to the 2018 summit and to 2019 patrols,
+    # and much closer to a Spanish report of the summit: it belongs with the summit.
+    docs = [
+        _doc("summit-en", date(2018, 9, 17)),
+        _doc("summit-es", date(2018, 9, 17), "es"),
+        _doc("patrols", date(2019, 3, 8)),
+        _doc("undated", None),
+    ]
+    links = [
+        (0.65, "summit-en", "undated"),
+        (0.65, "patrols", "undated"),
+        (0.76, "summit-es", "undated"),
+        (0.9, "summit-en", "summit-es"),
+    ]
+    tied = group_from_links(docs, links, [])
+    assert _together(tied.stories, "undated", "summit-en")
+    assert not _together(tied.stories, "undated", "patrols")
+    # Without the Spanish report the page could be either: it stays on its own.
+    alone = group_from_links(docs, [link for link in links if "summit-es" not in link], [])
+    assert ["undated"] in alone.stories
+    # Closest to a page only by names, it is not placed by that link, and no longer
+    # clearly belongs with the group it is close to by meaning either.
+    names_only = [(0.6, "patrols", "undated"), (0.9, "summit-es", "undated")]
+    assert ["undated"] in group_from_links(docs, names_only, []).stories

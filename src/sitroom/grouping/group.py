@@ -450,7 +450,11 @@ def _attach(
     of its strongest link (at least ``attach_threshold``), unless another dated group is
     nearly as close. Only links compared by meaning (both ends in ``by_meaning``) or
     given by structure (copies, events) attach: names alone do not place a page in
-    time, as "Shoigu", "Turkey" and "Idlib" were in the news together for years.
+    time, as "Shoigu", "Turkey" and "Idlib" were in the news together for years. Links
+    across languages still weigh in: they raise a group the page is already close to by
+    meaning (an English page as close to two groups by meaning, and closer still to a
+    Spanish report in one of them, joins that one), and a group closer by them than any
+    other keeps the page out.
     """
     dated_ids = [i for i in ids if i not in vague]
     firm = [link for link in links if link[1] not in vague and link[2] not in vague]
@@ -463,18 +467,28 @@ def _attach(
     loose_of = {m: k for k, g in enumerate(loose_groups) for m in g}
     # The strongest link from each undated group to each dated group.
     best: dict[int, dict[int, float]] = {}
+    # Links not compared by meaning (another language on one side) never place a page
+    # alone, but they count towards a group the page is already close to by meaning,
+    # and as a close second elsewhere.
+    support: dict[int, dict[int, float]] = {}
     for s, a, b in links:
-        if s < attach_threshold or (s < STRUCTURAL and not (a in by_meaning and b in by_meaning)):
+        if s < attach_threshold:
             continue
+        table = best if s >= STRUCTURAL or (a in by_meaning and b in by_meaning) else support
         for x, y in ((a, b), (b, a)):
             if x in loose_of and y in group_of:
-                scores = best.setdefault(loose_of[x], {})
+                scores = table.setdefault(loose_of[x], {})
                 scores[group_of[y]] = max(s, scores.get(group_of[y], s))
     target: dict[int, int] = {}
-    for k, scores in best.items():
+    for k, by_meaning_scores in best.items():
+        extra = support.get(k, {})
+        scores = {g: max(v, extra.get(g, v)) for g, v in by_meaning_scores.items()}
+        scores.update((g, v) for g, v in extra.items() if g not in scores)
         # Strongest link wins; ties go to the group with the smaller first id. A close
         # second elsewhere means the page could belong to either: it stays on its own.
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked[0][0] not in by_meaning_scores:
+            continue  # closest by names alone: not placed in time
         if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= ATTACH_AMBIGUITY:
             target[k] = ranked[0][0]
     merged = [list(g) for g in groups]
