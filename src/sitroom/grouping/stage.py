@@ -21,7 +21,6 @@ import numpy as np
 from sitroom.grouping import group as grouping
 from sitroom.grouping.features import Doc, doc_of
 from sitroom.model import Article
-from sitroom.nlp.sentences import article_sentences
 from sitroom.provenance.families import Copy, CopyIndex, components, describe, signature
 from sitroom.provenance.rewrites import rewrite_pairs, words
 from sitroom.settings import ENCODERS
@@ -99,9 +98,7 @@ def update_families(store: Store) -> int:
     copies: dict[str, Copy] = {}
     for aid, minhash, size, _, _ in store.features():
         if aid in articles:
-            article = articles[aid]
-            published = article.published.value if article.published else None
-            copies[aid] = Copy(aid, published, article_sentences(article.body), minhash, size)
+            copies[aid] = Copy.signed(articles[aid], minhash, size)
     new = set(new_ids)
     index = CopyIndex()
     pairs: list[tuple[str, str]] = []
@@ -210,11 +207,7 @@ def update_rewrites(store: Store, articles: dict[str, Article], events: list[lis
             out.append(stored[tuple(group)])
             continue
         # Describing a family needs the members' sentences and dates, not signatures.
-        copies = {}
-        for aid in group:
-            article = articles[aid]
-            published = article.published.value if article.published else None
-            copies[aid] = Copy(aid, published, article_sentences(article.body), np.zeros(0, np.uint32), 0)
+        copies = {aid: Copy.signed(articles[aid], np.zeros(0, np.uint32), 0) for aid in group}
         out.append(_family_json(describe(group, copies, articles)))
     store.replace_families(sorted(out, key=lambda f: f["id"]))
     return len(out)

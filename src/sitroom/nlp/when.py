@@ -63,6 +63,8 @@ _MONTH_DAY = re.compile(r"\b([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+
 _WEEKDAY_DATE = re.compile(r"\s*[,(]?\s*(\w+\.?\s+\w+(?:,?\s+\d{4})?)")
 # A weekday and its date agreeing are taken up to this many days from the page's date.
 WEEKDAY_DATE_DAYS = 60
+# Any leap year's last day, as a base that resolves every day and month (29 February too).
+_LEAP_YEAR_END = date(2024, 12, 31)
 # Days before publication within which a lead's date is taken for the news itself.
 RECENT_DAYS = 7
 # A yearless date after the publication date is taken for last year's only when that
@@ -146,11 +148,10 @@ def _dates_near(text: str, published: date) -> list[date]:
     with_year = [value for _, value in _day_month_dates_at(text, None)]
     if with_year:
         return with_year
-    leap = date(2024, 12, 31)  # any leap year, so that 29 February is read
     out = []
-    for _, day_month in _day_month_dates_at(text, leap):
+    for _, stated in _day_month_dates_at(text, _LEAP_YEAR_END):
         for year in (published.year, published.year - 1):
-            value = _safe(year, day_month.month, day_month.day)
+            value = _safe(year, stated.month, stated.day)
             if value is not None:
                 out.append(value)
     return out
@@ -227,8 +228,7 @@ def day_month(text: str) -> tuple[int, int] | None:
     "On July 27" with no year and no page date cannot date a page alone, but it says
     which reports of which year it can be with (see the grouping).
     """
-    leap = date(2024, 12, 31)  # any leap year's end: every day and month resolves
-    found = _day_month_dates_at(text, leap)
+    found = _day_month_dates_at(text, _LEAP_YEAR_END)
     if not found:
         return None
     value = min(found)[1]

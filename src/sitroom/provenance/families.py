@@ -84,14 +84,14 @@ class Copy:
 
     @classmethod
     def of(cls, article: Article) -> Copy:
-        values, size = signature(article.body)
-        return cls(
-            article.id,
-            article.published.value if article.published else None,
-            article_sentences(article.body),
-            values,
-            size,
-        )
+        return cls.signed(article, *signature(article.body))
+
+    @classmethod
+    def signed(cls, article: Article, hashvalues: np.ndarray, size: int) -> Copy:
+        """``article`` with a signature already computed (stored, or not needed: describing
+        a family reads sentences and dates only)."""
+        published = article.published.value if article.published else None
+        return cls(article.id, published, article_sentences(article.body), hashvalues, size)
 
 
 @dataclass(slots=True)
