@@ -1,8 +1,10 @@
-"""Rewrites of one wire text: found by a long verbatim run near the top, within an event."""
+"""Rewrites of one wire text, within an event: by a long verbatim run near the top, or by credit."""
 
 from __future__ import annotations
 
-from sitroom.provenance.rewrites import rewrite_pairs, rewritten, words
+from datetime import date
+
+from sitroom.provenance.rewrites import credited_pairs, rewrite_pairs, rewritten, words
 
 CORE = (
     "Engineers found the bridge girders cut through with torches, and the ferry pier at Lantmoor "
@@ -83,3 +85,26 @@ def test_a_rewrite_opening_on_the_wire_lead_quote_is_found_but_a_daily_template_
         "turned back at the dykes and no fires, though the south gate stayed shut all day."
     )
     assert not rewritten(day_one, day_two)
+
+
+def test_a_lone_article_crediting_a_family_agency_on_its_day_joins_that_family() -> None:
+    day = date(2025, 3, 8)
+    family_of = {"w1": "fam-w", "w2": "fam-w"}
+    agencies = {"w1": {"Anadolu"}, "w2": {"Anadolu"}, "mt": {"Anadolu"}, "other": {"Reuters"}}
+    days = {"w1": day, "w2": day, "mt": None, "other": day}
+    # A machine translation of the agency's interview, undated, joins the family crediting it.
+    assert credited_pairs([["w1", "w2", "mt", "other"]], family_of, agencies, days) == [("mt", "w1")]
+    # Dated to another day, it retells another story of the agency's.
+    days["mt"] = date(2025, 3, 11)
+    assert credited_pairs([["w1", "w2", "mt", "other"]], family_of, agencies, days) == []
+
+
+def test_credit_never_joins_two_families_or_a_lone_article_matching_two() -> None:
+    day = date(2025, 12, 24)
+    family_of = {"a1": "fam-a", "a2": "fam-a", "b1": "fam-b", "b2": "fam-b"}
+    agencies = {k: {"AFP"} for k in ("a1", "a2", "b1", "b2", "lone")}
+    days = dict.fromkeys(("a1", "a2", "b1", "b2"), day) | {"lone": None}
+    # Two families of one agency were told apart by their text; the lone article could retell either.
+    assert credited_pairs([["a1", "a2", "b1", "b2", "lone"]], family_of, agencies, days) == []
+    # Articles of different events are never joined.
+    assert credited_pairs([["a1", "a2"], ["lone"]], family_of, agencies, days) == []

@@ -21,8 +21,9 @@ import numpy as np
 from sitroom.grouping import group as grouping
 from sitroom.grouping.features import Doc, doc_of
 from sitroom.model import Article
+from sitroom.provenance.credit import find_credits
 from sitroom.provenance.families import Copy, CopyIndex, components, describe, signature
-from sitroom.provenance.rewrites import rewrite_pairs, words
+from sitroom.provenance.rewrites import credited_pairs, rewrite_pairs, words
 from sitroom.settings import ENCODERS
 from sitroom.store import Store
 
@@ -173,15 +174,16 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
     result = grouping.group_from_links(ordered, store.links(), family_groups)
     events, stories = _describe_groups(result, docs, articles, store.place_names())
     store.replace_groups(events, stories)
-    families = update_rewrites(store, articles, result.events)
+    families = update_rewrites(store, articles, result.events, docs)
     return GroupSummary(len(new_ids), families, len(events), len(stories))
 
 
-def update_rewrites(store: Store, articles: dict[str, Article], events: list[list[str]]) -> int:
+def update_rewrites(store: Store, articles: dict[str, Article], events: list[list[str]], docs: dict[str, Doc]) -> int:
     """Join into one family the rewrites of one text found within an event.
 
     Runs after grouping, since only articles of one event are compared (see
-    :mod:`sitroom.provenance.rewrites`). The pairs found are stored with the copy pairs,
+    :mod:`sitroom.provenance.rewrites`): by a shared run of words, or by the agency they
+    credit on the same day. The pairs found are stored with the copy pairs,
     so the next run's families and groups start from them. Families untouched keep their
     stored description; the number of families is returned.
     """
@@ -193,6 +195,12 @@ def update_rewrites(store: Store, articles: dict[str, Article], events: list[lis
             needed.update(a for a in members if a in articles)
     text_of = {a: words(articles[a].body) for a in needed}
     pairs = rewrite_pairs(events, family_of, text_of)
+    # Articles just found to be rewrites are no longer lone when credits are compared.
+    paired = {a for pair in pairs for a in pair}
+    joined = _joined({a: family_of.get(a, a) for a in needed if a in family_of or a in paired}, pairs)
+    agencies_of = {a: {c.split(":", 1)[0] for c in find_credits(articles[a])} for a in needed}
+    day_of = {a: docs[a].when if a in docs and docs[a].uncertainty == 0 else None for a in needed}
+    pairs += credited_pairs(events, joined, agencies_of, day_of)
     known = set(store.copy_pairs())
     pairs = [p for p in (tuple(sorted(p)) for p in pairs) if p not in known]
     if not pairs:
@@ -211,6 +219,22 @@ def update_rewrites(store: Store, articles: dict[str, Article], events: list[lis
         out.append(_family_json(describe(group, copies, articles)))
     store.replace_families(sorted(out, key=lambda f: f["id"]))
     return len(out)
+
+
+def _joined(unit_of: dict[str, str], pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """``unit_of`` (article to family) with the two units of each pair made one."""
+    parent: dict[str, str] = {}
+
+    def root(unit: str) -> str:
+        while parent.get(unit, unit) != unit:
+            unit = parent[unit]
+        return unit
+
+    for a, b in pairs:
+        ra, rb = root(unit_of.get(a, a)), root(unit_of.get(b, b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {article: root(unit) for article, unit in unit_of.items()}
 
 
 def _family_json(family: Any) -> dict[str, Any]:

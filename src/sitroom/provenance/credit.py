@@ -16,7 +16,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse", "France Presse"),
     "Reuters": ("Reuters",),
     "AP": ("AP", "Associated Press"),
-    "Anadolu": ("Anadolu Agency", "Anadolu News Agency", "Anadolu", "AA"),
+    # "Anatolia" is how machine translations from Turkish and Arabic render Anadolu.
+    "Anadolu": ("Anadolu Agency", "Anadolu News Agency", "Anadolu", "Anatolia News Agency", "Anatolia", "AA"),
     "Sputnik": ("Sputnik",),
     "TASS": ("TASS", "ITAR-TASS"),
     "RIA Novosti": ("RIA Novosti", "RIA"),
@@ -38,7 +39,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 _NAME_TO_AGENCY = {alias.lower(): agency for agency, aliases in AGENCIES.items() for alias in aliases}
 # Matched as written: "AP" and "AA" are agencies, "ap" and "aa" are not.
 _ALIASES = "|".join(sorted((re.escape(a) for aliases in AGENCIES.values() for a in aliases), key=len, reverse=True))
-_A = rf"(?P<agency>{_ALIASES})"
+# An agency's name may be quoted: the Russian “Sputnik” news agency.
+_A = rf"[“\"«]?(?P<agency>{_ALIASES})"
 
 # Phrases that credit a source for the text (not merely mention the agency).
 CREDIT_PATTERNS = tuple(
@@ -49,7 +51,8 @@ CREDIT_PATTERNS = tuple(
         rf"^[A-Z][A-Z .,'-]{{2,40}}\s*\({_A}\)",  # dateline "MOSCOW (Reuters) -"
         rf"\({_A}\)\s*[-—–]",
         rf"\b{_A} reported\b",
-        rf"\b(?:told|according to|cited by|citing|quoted by|via) (?:the )?(?:\w+ )?{_A}\b",
+        rf"\b(?:told|[Aa]ccording to|[Cc]ited by|[Cc]iting|[Qq]uoted by|via) (?:the )?(?:\w+ )?{_A}\b",
+        rf"\b(?:said|remarks|statements?|an interview) (?:to|with) (?:the )?(?:\w+ )?{_A}\b",
         rf"\b(?:the )?(?:\w+ )?{_A} (?:quoted|cited|reports|said, citing)\b",
         rf"\b(?:[Ss]ource|[Cc]redit|[Cc]ourtesy)\s*:\s*{_A}\b",
         rf"^(?:By )?{_A}$",

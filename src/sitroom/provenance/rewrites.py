@@ -9,6 +9,13 @@ how many people live there), and independent reports of one event rarely share t
 words in a row.
 
 Only articles already grouped into one event are compared, so the search stays small.
+
+Some rewrites keep no run at all: a wire story translated by machine ("the official
+Anatolia news agency", "Khulosi Akkar") or retold from an agency's interview. What they
+keep is the credit. An article in no family yet, that credits the same agency as
+exactly one family (or other lone article) of its event, on the same day, is a rewrite of
+that agency's text (:func:`credited_pairs`). Families already told apart by their text
+are never joined by credit: the same agency's morning and evening stories stay two.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from difflib import SequenceMatcher
 
 # A shared run of at least this many words, in a row, marks a rewrite...
@@ -80,6 +88,42 @@ def rewrite_pairs(
             if rewritten(text_of[heads[i]], text_of[heads[j]]):
                 pairs.append((heads[i], heads[j]))
     return pairs
+
+
+def credited_pairs(
+    events: Iterable[list[str]],
+    family_of: dict[str, str],
+    agencies_of: dict[str, set[str]],
+    day_of: dict[str, date | None],
+) -> list[tuple[str, str]]:
+    """Pairs joining a lone article to the one unit of its event crediting its agency.
+
+    A unit is a copy family, or an article in none (not in ``family_of``, which maps
+    articles to their family). ``agencies_of`` gives the agencies
+    each article credits; ``day_of`` the day each article dates its event to (or None).
+    A lone article and a unit match when they share an agency and, if both are dated, a
+    unit member is dated to the lone article's day. A lone article matching two units is
+    left alone: which agency text it retells is not known.
+    """
+    pairs = []
+    for members in events:
+        units: dict[str, list[str]] = {}
+        for article_id in sorted(members):
+            units.setdefault(family_of.get(article_id, article_id), []).append(article_id)
+        lone = sorted(a for a in members if a not in family_of and agencies_of.get(a))
+        for article_id in lone:
+            day = day_of.get(article_id)
+            matches = []
+            for _, ids in sorted(units.items()):
+                if article_id in ids:
+                    continue
+                credited = set().union(*(agencies_of.get(i, set()) for i in ids))
+                days = {day_of.get(i) for i in ids} - {None}
+                if credited & agencies_of[article_id] and (day is None or not days or day in days):
+                    matches.append(ids[0])
+            if len(matches) == 1:
+                pairs.append(tuple(sorted((article_id, matches[0]))))
+    return sorted(set(pairs))
 
 
 def _sharing_a_run(heads: list[str], text_of: dict[str, list[str]]) -> set[tuple[int, int]]:
