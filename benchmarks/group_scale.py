@@ -67,13 +67,12 @@ from sitroom.clean.page import clean_page
 from sitroom.evaluate import bcubed
 from sitroom.grouping import group as grouping
 from sitroom.grouping.features import Doc, doc_of
-from sitroom.grouping.stage import EMBED_LANGUAGES, encoder_for
+from sitroom.grouping.stage import EMBED_LANGUAGES, encoder_for, within_event_pairs
 from sitroom.ingest.items import RawItem
 from sitroom.ingest.page import make_page
 from sitroom.model import Article, PublishedDate
 from sitroom.nlp.sentences import split_sentences
 from sitroom.provenance.families import Copy, CopyIndex, components
-from sitroom.provenance.rewrites import rewrite_pairs, words
 from sitroom.settings import ENCODERS, IngestOptions
 
 SEED = 20190313
@@ -430,14 +429,15 @@ def timed_group(
     return step, result
 
 
-def timed_rewrites(articles: list[Article], events: list[list[str]], families: list[list[str]]) -> Step:
-    """The families stage's second pass: rewrites looked for within the events found."""
+def timed_rewrites(
+    articles: list[Article], events: list[list[str]], families: list[list[str]], docs: list[Doc]
+) -> Step:
+    """The families stage's second pass: rewrites looked for within the events found (by
+    shared runs, then by credit)."""
     started = time.perf_counter()
     by_id = {a.id: a for a in articles}
     family_of = {m: f"f{k}" for k, members in enumerate(families) for m in members}
-    needed = {a for members in events if len({family_of.get(m, m) for m in members}) > 1 for a in members}
-    text_of = {a: words(by_id[a].body) for a in needed}
-    pairs = rewrite_pairs(events, family_of, text_of)
+    pairs = within_event_pairs(by_id, events, family_of, {d.article_id: d for d in docs})
     seconds = time.perf_counter() - started
     return Step(
         "families: rewrites within events", len(articles), len(articles), seconds, 0.0, extra={"pairs": len(pairs)}
@@ -539,7 +539,7 @@ def measure(
             record(step)
             del embedded
             if grouped is not None:
-                record(timed_rewrites(articles, grouped.events, families))
+                record(timed_rewrites(articles, grouped.events, families, docs))
     made = len(set(truth.values()))
     return {"size": size, "made_families": made, "steps": [asdict(step) for step in steps]}
 

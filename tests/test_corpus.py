@@ -48,7 +48,7 @@ def test_every_corpus_page_is_ingested_dated_and_grouped(shared: Path, tmp_path:
     }
     # Copies: never a false family; rewrites that keep the wire's core word for word found.
     precision, recall, _ = pairwise({k: family.get(k) for k in gold}, {k: g["wire_family"] for k, g in gold.items()})
-    assert precision == 1.0 and recall >= 0.7, (precision, recall)
+    assert precision == 1.0 and recall >= 0.8, (precision, recall)
     # Events as the annotators saw them, and stories that never mix two real ones.
     assert bcubed(event, {k: g["cluster"] for k, g in gold.items()})[2] >= 0.85
     gold_story = {k: g["story"] if g["story"] != "distractor" else k for k, g in gold.items()}

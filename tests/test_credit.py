@@ -25,3 +25,11 @@ def test_credits_in_the_forms_outlets_write_them() -> None:
 def test_an_agency_named_without_crediting_it_is_no_credit() -> None:
     assert _agencies("Reuters and AFP journalists were kept away from the crossing.") == []
     assert _agencies("The apartment was shown on the map (ap 12, block 4).") == []
+
+
+def test_credits_in_other_languages() -> None:
+    assert _agencies("Le dépôt a été détruit, selon l'agence de presse RIA qui relaie le ministère.") == ["RIA Novosti"]
+    assert _agencies("El convoy llegó al puerto, según la agencia Reuters.") == ["Reuters"]
+    assert _agencies("Die Gespräche endeten ohne Ergebnis, meldete die Nachrichtenagentur Interfax.") == ["Interfax"]
+    assert _agencies("Переговоры завершились, сообщает РИА Новости.") == ["RIA Novosti"]
+    assert _agencies("وقال المصدر لوكالة سبوتنيك إن المحادثات انتهت.") == ["Sputnik"]

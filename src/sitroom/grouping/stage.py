@@ -189,18 +189,7 @@ def update_rewrites(store: Store, articles: dict[str, Article], events: list[lis
     """
     families = store.families()
     family_of = {m["article_id"]: f["id"] for f in families for m in f["members"]}
-    needed = set()
-    for members in events:
-        if len({family_of.get(a, a) for a in members}) > 1:
-            needed.update(a for a in members if a in articles)
-    text_of = {a: words(articles[a].body) for a in needed}
-    pairs = rewrite_pairs(events, family_of, text_of)
-    # Articles just found to be rewrites are no longer lone when credits are compared.
-    paired = {a for pair in pairs for a in pair}
-    joined = _joined({a: family_of.get(a, a) for a in needed if a in family_of or a in paired}, pairs)
-    agencies_of = {a: {c.split(":", 1)[0] for c in find_credits(articles[a])} for a in needed}
-    day_of = {a: docs[a].when if a in docs and docs[a].uncertainty == 0 else None for a in needed}
-    pairs += credited_pairs(events, joined, agencies_of, day_of)
+    pairs = within_event_pairs(articles, events, family_of, docs)
     known = set(store.copy_pairs())
     pairs = [p for p in (tuple(sorted(p)) for p in pairs) if p not in known]
     if not pairs:
@@ -219,6 +208,29 @@ def update_rewrites(store: Store, articles: dict[str, Article], events: list[lis
         out.append(_family_json(describe(group, copies, articles)))
     store.replace_families(sorted(out, key=lambda f: f["id"]))
     return len(out)
+
+
+def within_event_pairs(
+    articles: dict[str, Article], events: list[list[str]], family_of: dict[str, str], docs: dict[str, Doc]
+) -> list[tuple[str, str]]:
+    """Pairs of articles of one event that are rewrites of one text: by a shared run of
+    words first, then by the agency credited on the same day.
+
+    ``family_of`` maps articles to their copy family. Only events holding more than one
+    family (or lone article) are read.
+    """
+    needed = set()
+    for members in events:
+        if len({family_of.get(a, a) for a in members}) > 1:
+            needed.update(a for a in members if a in articles)
+    text_of = {a: words(articles[a].body) for a in needed}
+    pairs = rewrite_pairs(events, family_of, text_of)
+    # Articles just found to be rewrites are no longer lone when credits are compared.
+    paired = {a for pair in pairs for a in pair}
+    joined = _joined({a: family_of.get(a, a) for a in needed if a in family_of or a in paired}, pairs)
+    agencies_of = {a: {c.split(":", 1)[0] for c in find_credits(articles[a])} for a in needed}
+    day_of = {a: docs[a].when if a in docs and docs[a].uncertainty == 0 else None for a in needed}
+    return pairs + credited_pairs(events, joined, agencies_of, day_of)
 
 
 def _joined(unit_of: dict[str, str], pairs: list[tuple[str, str]]) -> dict[str, str]:

@@ -13,15 +13,33 @@ from sitroom.model import Article
 
 # Agencies and outlets that wire copy is credited to, with the names they go by.
 AGENCIES: dict[str, tuple[str, ...]] = {
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse", "France Presse"),
-    "Reuters": ("Reuters",),
+    "AFP": (
+        "AFP",
+        "Agence France-Presse",
+        "Agence France Presse",
+        "France-Presse",
+        "France Presse",
+        "Франс Пресс",
+        "فرانس برس",
+    ),
+    "Reuters": ("Reuters", "Рейтер", "Рейтерс", "رويترز"),
     "AP": ("AP", "Associated Press"),
     # "Anatolia" is how machine translations from Turkish and Arabic render Anadolu.
-    "Anadolu": ("Anadolu Agency", "Anadolu News Agency", "Anadolu", "Anatolia News Agency", "Anatolia", "AA"),
-    "Sputnik": ("Sputnik",),
-    "TASS": ("TASS", "ITAR-TASS"),
-    "RIA Novosti": ("RIA Novosti", "RIA"),
-    "Interfax": ("Interfax",),
+    "Anadolu": (
+        "Anadolu Agency",
+        "Anadolu News Agency",
+        "Anadolu Ajansı",
+        "Anadolu",
+        "Anatolia News Agency",
+        "Anatolia",
+        "AA",
+        "Анадолу",
+        "الأناضول",
+    ),
+    "Sputnik": ("Sputnik", "Спутник", "سبوتنيك"),
+    "TASS": ("TASS", "ITAR-TASS", "ТАСС", "تاس"),
+    "RIA Novosti": ("RIA Novosti", "RIA", "РИА Новости", "ريا نوفوستي", "نوفوستي"),
+    "Interfax": ("Interfax", "Интерфакс"),
     "RT": ("RT",),
     "Xinhua": ("Xinhua",),
     "SANA": ("SANA",),
@@ -57,6 +75,17 @@ CREDIT_PATTERNS = tuple(
         rf"\b(?:[Ss]ource|[Cc]redit|[Cc]ourtesy)\s*:\s*{_A}\b",
         rf"^(?:By )?{_A}$",
         rf"[-—–]\s*{_A}$",
+        # The same credits as other languages write them (agency names in their scripts
+        # are aliases above): "selon l'agence de presse RIA", "según la agencia EFE",
+        # "laut der Nachrichtenagentur dpa", "сообщает РИА Новости", "لوكالة سبوتنيك".
+        rf"\b(?:[Ss]elon|[Dd]'après|[Dd]’après|cité par|citée par|a rapporté|a déclaré à|a indiqué à) "
+        rf"(?:l['’]agence )?(?:de presse )?(?:\w+ )?{_A}\b",
+        rf"\b(?:[Ss]egún|[Ss]egundo|[Ss]econdo|citad[oa] por|inform[óa]|dijo a|ha detto a) "
+        rf"(?:la agencia |a agência |l['’]agenzia )?(?:de noticias )?(?:\w+ )?{_A}\b",
+        rf"\b(?:[Ll]aut|berichtete|meldete|sagte der|sagte dem) (?:der |die |dem )?(?:Nachrichtenagentur )?{_A}\b",
+        rf"(?:[Сс]ообщает|сообщил[аи]?|[Пп]ереда[её]т|[Пп]о данным|со ссылкой на|заявил[аи]?|рассказал[аи]?) "
+        rf"(?:агентств[оау] |агентству )?{_A}(?!\w)",
+        rf"(?:وكالة|لوكالة|بحسب|حسب|وفقا ل|وفقاً ل|نقلت) ?(?:\w+ )?{_A}(?!\w)",
     )
 )
 

@@ -102,8 +102,9 @@ def credited_pairs(
     articles to their family). ``agencies_of`` gives the agencies
     each article credits; ``day_of`` the day each article dates its event to (or None).
     A lone article and a unit match when they share an agency and, if both are dated, a
-    unit member is dated to the lone article's day. A lone article matching two units is
-    left alone: which agency text it retells is not known.
+    unit member is dated to the lone article's day. A lone article matching two families
+    (or no family and two lone articles) is left alone: which agency text it retells is
+    not known.
     """
     pairs = []
     for members in events:
@@ -121,8 +122,11 @@ def credited_pairs(
                 days = {day_of.get(i) for i in ids} - {None}
                 if credited & agencies_of[article_id] and (day is None or not days or day in days):
                     matches.append(ids[0])
-            if len(matches) == 1:
-                pairs.append(tuple(sorted((article_id, matches[0]))))
+            # A family it matches settles it; other lone articles count only without one.
+            families = [m for m in matches if m in family_of]
+            chosen = families or matches
+            if len(chosen) == 1:
+                pairs.append(tuple(sorted((article_id, chosen[0]))))
     return sorted(set(pairs))
 
 
