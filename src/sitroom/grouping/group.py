@@ -76,6 +76,9 @@ ATTACH_AMBIGUITY = 0.03
 # report it links to (at the story threshold at least) dated within this many days of
 # that day: "July 27" beside a report of 27 July 2020 is 27 July 2020.
 DAY_MONTH_DAYS = 3
+# An undated page that no link by meaning places joins the story whose reports are its
+# three strongest links, every one at least the story threshold (see _by_consensus).
+STORY_CONSENSUS = 3
 # The score of a link given by structure (two copies of one text, two articles of one
 # event at story level): above any similarity.
 STRUCTURAL = 2.0
@@ -335,6 +338,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         STORY_THRESHOLD + VAGUE_MARGIN,
         STORY_THRESHOLD + ATTACH_MARGIN,
         english,
+        consensus=(STORY_CONSENSUS, STORY_THRESHOLD),
     )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
@@ -441,6 +445,7 @@ def _attach(
     among_threshold: float,
     attach_threshold: float,
     by_meaning: set[str],
+    consensus: tuple[int, float] | None = None,
 ) -> list[list[str]]:
     """Groups where undated articles (``vague``) hang off dated groups instead of
     bridging them.
@@ -454,7 +459,9 @@ def _attach(
     across languages still weigh in: they raise a group the page is already close to by
     meaning (an English page as close to two groups by meaning, and closer still to a
     Spanish report in one of them, joins that one), and a group closer by them than any
-    other keeps the page out.
+    other keeps the page out. With ``consensus`` (a count and a score), an undated group
+    still apart joins the dated group its strongest links all reach (see
+    :func:`_by_consensus`).
     """
     dated_ids = [i for i in ids if i not in vague]
     firm = [link for link in links if link[1] not in vague and link[2] not in vague]
@@ -491,6 +498,8 @@ def _attach(
             continue  # closest by names alone: not placed in time
         if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= ATTACH_AMBIGUITY:
             target[k] = ranked[0][0]
+    if consensus:
+        target.update(_by_consensus(links, loose_of, group_of, set(target), *consensus))
     merged = [list(g) for g in groups]
     for k, g in enumerate(loose_groups):
         if k in target:
@@ -498,3 +507,38 @@ def _attach(
         else:
             merged.append(list(g))
     return sorted((sorted(g) for g in merged), key=lambda g: g[0])
+
+
+def _by_consensus(
+    links: list[tuple[float, str, str]],
+    loose_of: dict[str, int],
+    group_of: dict[str, int],
+    placed: set[int],
+    count: int,
+    threshold: float,
+) -> dict[int, int]:
+    """Undated groups whose ``count`` strongest links (each at least ``threshold``) all
+    reach one dated group, and that group.
+
+    A page in another language, with nothing that dates it, has no link by meaning, so
+    it is never placed by its strongest link alone. Several reports of one story all
+    being its closest is another kind of evidence: a page of another year would find
+    its own year's reports among them, as the Idlib stories of 2018, 2019 and 2020 share
+    names, places and concepts. Links among undated pages count too, so a page closer to
+    another undated page than to the dated group stays apart.
+    """
+    strongest: dict[int, list[tuple[float, str]]] = {}
+    for s, a, b in links:
+        if s >= STRUCTURAL:
+            continue
+        for x, y in ((a, b), (b, a)):
+            k = loose_of.get(x)
+            if k is not None and k not in placed and loose_of.get(y) != k:
+                strongest.setdefault(k, []).append((s, y))
+    out = {}
+    for k, found in strongest.items():
+        top = sorted(found, key=lambda sy: (-sy[0], sy[1]))[:count]
+        reached = {group_of.get(y) for _, y in top}
+        if len(top) == count and top[-1][0] >= threshold and len(reached) == 1 and None not in reached:
+            out[k] = reached.pop()
+    return out
