@@ -304,6 +304,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         EVENT_THRESHOLD + VAGUE_MARGIN,
         EVENT_THRESHOLD + EVENT_ATTACH_MARGIN,
         english,
+        consensus=(STORY_CONSENSUS, EVENT_THRESHOLD),
     )
     event_of = {a: k for k, members in enumerate(events) for a in members}
     # An undated article in a dated event is as dated as its event from here on: it must
