@@ -313,3 +313,33 @@ def test_a_link_across_languages_breaks_a_tie_but_never_places_a_page_alone() ->
     # clearly belongs with the group it is close to by meaning either.
     names_only = [(0.6, "patrols", "undated"), (0.9, "summit-es", "undated")]
     assert ["undated"] in group_from_links(docs, names_only, []).stories
+
+
+def test_an_undated_page_whose_three_closest_reports_share_one_story_joins_it() -> None:
+    # An undated Romanian report of a strike: no link by meaning, but the three reports
+    # closest to it are all of one dated story.
+    docs = [
+        _doc("strike", date(2020, 2, 27)),
+        _doc("toll", date(2020, 2, 28)),
+        _doc("denial", date(2020, 2, 28)),
+        _doc("talks-2019", date(2019, 3, 14)),
+        _doc("undated-ro", None, "ro"),
+    ]
+    links = [
+        (0.8, "strike", "toll"),
+        (0.7, "toll", "denial"),
+        (0.73, "undated-ro", "strike"),
+        (0.63, "undated-ro", "toll"),
+        (0.6, "undated-ro", "denial"),
+        (0.5, "undated-ro", "talks-2019"),
+    ]
+    result = group_from_links(docs, links, [])
+    assert _together(result.stories, "undated-ro", "strike")
+    assert not _together(result.stories, "undated-ro", "talks-2019")
+    # When one of its three closest is a report of another year, it stays apart.
+    split = [*links[:-1], (0.62, "undated-ro", "talks-2019")]
+    result = group_from_links(docs, split, [])
+    assert ["undated-ro"] in result.stories
+    # Two close reports are not enough.
+    result = group_from_links(docs, links[:4], [])
+    assert ["undated-ro"] in result.stories
