@@ -90,6 +90,10 @@ CREDIT_PATTERNS = tuple(
 )
 
 
+# Every credit names an agency: a paragraph naming none is not matched against each pattern.
+_ANY_AGENCY = re.compile(_ALIASES)
+
+
 def find_credits(article: Article) -> list[str]:
     """Credit phrases in the article, as ``"AFP: with reporting from AFP"``, in order found."""
     texts = [article.body, *(r.text for r in article.removed if "credit" in r.reason or "byline" in r.reason)]
@@ -97,6 +101,8 @@ def find_credits(article: Article) -> list[str]:
     seen: set[tuple[str, str]] = set()
     for text in texts:
         for paragraph in text.split("\n\n"):
+            if not _ANY_AGENCY.search(paragraph):
+                continue
             for pattern in CREDIT_PATTERNS:
                 for match in pattern.finditer(paragraph):
                     agency = _NAME_TO_AGENCY[match.group("agency").lower()]

@@ -111,20 +111,26 @@ def credited_pairs(
         units: dict[str, list[str]] = {}
         for article_id in sorted(members):
             units.setdefault(family_of.get(article_id, article_id), []).append(article_id)
-        lone = sorted(a for a in members if a not in family_of and agencies_of.get(a))
-        for article_id in lone:
+        # Each unit's agencies and days, gathered once: an event may hold a wire story
+        # re-run a thousand times.
+        by_agency: dict[str, list[str]] = {}
+        days_of: dict[str, set[date]] = {}
+        for unit, ids in units.items():
+            for agency in set().union(*(agencies_of.get(i, set()) for i in ids)):
+                by_agency.setdefault(agency, []).append(unit)
+            days_of[unit] = {d for d in (day_of.get(i) for i in ids) if d is not None}
+        for article_id in sorted(a for a in members if a not in family_of and agencies_of.get(a)):
             day = day_of.get(article_id)
-            matches = []
-            for _, ids in sorted(units.items()):
-                if article_id in ids:
-                    continue
-                credited = set().union(*(agencies_of.get(i, set()) for i in ids))
-                days = {day_of.get(i) for i in ids} - {None}
-                if credited & agencies_of[article_id] and (day is None or not days or day in days):
-                    matches.append(ids[0])
+            candidates = sorted({u for agency in agencies_of[article_id] for u in by_agency.get(agency, ())})
+            families: list[str] = []
+            others: list[str] = []
+            for unit in candidates:
+                if unit != article_id and (day is None or not days_of[unit] or day in days_of[unit]):
+                    (families if units[unit][0] in family_of else others).append(units[unit][0])
+                    if len(families) > 1:
+                        break
             # A family it matches settles it; other lone articles count only without one.
-            families = [m for m in matches if m in family_of]
-            chosen = families or matches
+            chosen = families or others
             if len(chosen) == 1:
                 pairs.append(tuple(sorted((article_id, chosen[0]))))
     return sorted(set(pairs))
