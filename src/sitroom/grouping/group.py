@@ -76,8 +76,10 @@ ATTACH_AMBIGUITY = 0.03
 # report it links to (at the story threshold at least) dated within this many days of
 # that day: "July 27" beside a report of 27 July 2020 is 27 July 2020.
 DAY_MONTH_DAYS = 3
-# An undated page that no link by meaning places joins the story whose reports are its
-# three strongest links, every one at least the story threshold (see _by_consensus).
+# An undated page that no link by meaning places joins the story (or event) whose
+# reports are its three strongest links, every one as strong as a link that attaches
+# (see _by_consensus). At the bare story threshold, 0.45, the static encoder put a page
+# in another year's story (26 pages with another story's pages on the corpus).
 STORY_CONSENSUS = 3
 # The score of a link given by structure (two copies of one text, two articles of one
 # event at story level): above any similarity.
@@ -339,7 +341,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         STORY_THRESHOLD + VAGUE_MARGIN,
         STORY_THRESHOLD + ATTACH_MARGIN,
         english,
-        consensus=(STORY_CONSENSUS, STORY_THRESHOLD),
+        consensus=(STORY_CONSENSUS, STORY_THRESHOLD + ATTACH_MARGIN),
     )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
