@@ -227,26 +227,18 @@ def within_event_pairs(
     pairs = rewrite_pairs(events, family_of, text_of)
     # Articles just found to be rewrites are no longer lone when credits are compared.
     paired = {a for pair in pairs for a in pair}
-    joined = _joined({a: family_of.get(a, a) for a in needed if a in family_of or a in paired}, pairs)
+    kept = [a for a in needed if a in family_of]
+    joined = {
+        a: group[0]
+        for group in components(
+            {*paired, *kept, *(family_of[a] for a in kept)}, [*pairs, *((a, family_of[a]) for a in kept)]
+        )
+        for a in group
+        if a in paired or a in family_of
+    }
     agencies_of = {a: {c.split(":", 1)[0] for c in find_credits(articles[a])} for a in needed}
     day_of = {a: docs[a].when if a in docs and docs[a].uncertainty == 0 else None for a in needed}
     return pairs + credited_pairs(events, joined, agencies_of, day_of)
-
-
-def _joined(unit_of: dict[str, str], pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """``unit_of`` (article to family) with the two units of each pair made one."""
-    parent: dict[str, str] = {}
-
-    def root(unit: str) -> str:
-        while parent.get(unit, unit) != unit:
-            unit = parent[unit]
-        return unit
-
-    for a, b in pairs:
-        ra, rb = root(unit_of.get(a, a)), root(unit_of.get(b, b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {article: root(unit) for article, unit in unit_of.items()}
 
 
 def _family_json(family: Any) -> dict[str, Any]:
