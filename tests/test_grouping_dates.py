@@ -343,3 +343,26 @@ def test_an_undated_page_whose_three_closest_reports_share_one_story_joins_it() 
     # Two close reports are not enough.
     result = group_from_links(docs, links[:4], [])
     assert ["undated-ro"] in result.stories
+
+
+def test_undated_reports_of_a_recurring_kind_of_news_are_not_one_story_by_resemblance() -> None:
+    # Two undated reports of Russian jets striking one city: each reads as much like a
+    # 2019 report as like a 2020 one, so their moderate resemblance to each other says
+    # nothing of their being one story.
+    docs = [
+        _doc("strike-2019", date(2019, 3, 13)),
+        _doc("strike-2020", date(2020, 2, 27)),
+        _doc("undated-a", None),
+        _doc("undated-b", None),
+    ]
+    kind = [(0.5, "undated-a", "strike-2019"), (0.5, "undated-a", "strike-2020"), (0.48, "undated-b", "strike-2019")]
+    result = group_from_links(docs, [*kind, (0.6, "undated-a", "undated-b")], [])
+    assert not _together(result.stories, "undated-a", "undated-b")
+    # Close enough to be one event, they are one story whatever else they resemble.
+    result = group_from_links(docs, [*kind, (0.7, "undated-a", "undated-b")], [])
+    assert _together(result.stories, "undated-a", "undated-b")
+    # Pages whose dated neighbours are all of one time keep the story-level bar.
+    one_time = [(0.5, "undated-a", "strike-2020"), (0.48, "undated-b", "strike-2020")]
+    result = group_from_links(docs, [*one_time, (0.6, "undated-a", "undated-b")], [])
+    assert _together(result.stories, "undated-a", "undated-b")
+    assert not _together(result.stories, "undated-a", "strike-2019")
