@@ -214,17 +214,18 @@ def test_a_truce_reported_over_a_week_is_one_event_but_not_beyond() -> None:
     assert not _together(apart.events, "truce", "day6")
 
 
-def test_a_story_runs_up_to_two_months_and_no_further() -> None:
+def test_a_story_runs_up_to_ten_weeks_and_no_further() -> None:
     days = {
         "truce": date(2020, 7, 27),
         "report": date(2020, 8, 28),
         "talks": date(2020, 9, 20),
+        "review": date(2020, 9, 28),
         "later": date(2020, 11, 2),
     }
     docs = [_doc(name, day) for name, day in days.items()]
-    links = [(0.5, "truce", "report"), (0.5, "report", "talks"), (0.5, "talks", "later")]
+    links = [(0.5, "truce", "report"), (0.5, "report", "talks"), (0.5, "talks", "review"), (0.46, "review", "later")]
     result = group_from_links(docs, links, [])
-    assert _together(result.stories, "truce", "talks")  # 55 days
+    assert _together(result.stories, "truce", "review")  # 63 days
     assert not _together(result.stories, "truce", "later")
     assert not _together(result.events, "truce", "report")
 

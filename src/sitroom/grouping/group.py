@@ -49,9 +49,10 @@ STORY_THRESHOLD_DATED = 0.3
 # days split such events on the corpus and on ECB+ alike; ten cost little precision.
 EVENT_MAX_SPAN_DAYS = 10
 # A story is a situation developing over weeks: a truce, its monitoring reports and the
-# talks around it run up to two months (45 days split three of the corpus's stories,
-# with no gain in precision on the corpus or ECB+).
-STORY_MAX_SPAN_DAYS = 60
+# talks around it run up to ten weeks (a July truce to its September review is 63 days;
+# a May escalation to July's statements 61; 45 days split three of the corpus's stories,
+# with no gain in precision on the corpus or ECB+, and up to 90 days cost none).
+STORY_MAX_SPAN_DAYS = 70
 # Two dated articles further apart than this are never linked as one event (a week
 # apart merged different events of one story on the corpus).
 EVENT_MAX_GAP_DAYS = 4
@@ -536,8 +537,8 @@ def _recurring(
     level: float,
     span_days: int,
 ) -> set[str]:
-    """Undated pages linked by meaning (at ``level`` at least) to dated groups whose first
-    dates lie more than ``span_days`` apart: pages that read like news of more than one time.
+    """Undated pages linked by meaning (at ``level`` at least) to reports dated more than
+    ``span_days`` apart: pages that read like news of more than one time.
 
     A report of one happening resembles its own time's reports most; a report of a kind of
     happening that recurs (air strikes on one city, a truce violated again) resembles every
@@ -546,19 +547,20 @@ def _recurring(
     dated neighbours are its sibling event's reports, of one time: nothing is dropped there
     that mattered.
     """
-    first: dict[str, date] = {}
+    # Each dated page's own date; a page dated only by its group, the group's first date.
+    when: dict[str, date] = {}
     for members in groups:
         known = [d for m in members if (d := dates.get(m)) is not None]
         if known:
             start = min(known)
-            first.update(dict.fromkeys(members, start))
+            when.update((m, dates.get(m) or start) for m in members)
     seen: dict[str, list[date]] = {}
     for s, a, b in links:
         if s < level or s >= STRUCTURAL or a not in by_meaning or b not in by_meaning:
             continue
         for x, y in ((a, b), (b, a)):
-            if x in loose and y in first:
-                seen.setdefault(x, []).append(first[y])
+            if x in loose and y in when:
+                seen.setdefault(x, []).append(when[y])
     return {x for x, found in seen.items() if (max(found) - min(found)).days > span_days}
 
 
