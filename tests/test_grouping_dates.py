@@ -199,6 +199,10 @@ def test_dates_in_arabic_russian_and_turkish_text() -> None:
     assert text_dates("Görüşme 13 Mart 2019 tarihinde yapıldı.") == [date(2019, 3, 13)]
     # The Levantine month names, two words long, are not taken for their neighbours.
     assert text_dates("في 3 تشرين الثاني 2019 وفي 5 كانون الثاني 2020") == [date(2019, 11, 3), date(2020, 1, 5)]
+    # The Indonesian press writes the date in figures after the weekday, day first.
+    assert lead_event_date("Kementerian mengatakan Rabu (13/3) pagi bahwa", date(2019, 3, 14)) == date(2019, 3, 13)
+    assert text_dates("diserang Kamis (27/2/2020) malam") == [date(2020, 2, 27)]
+    assert text_dates("skor (13/3) di babak pertama") == []  # figures without a weekday: a score
 
 
 def test_a_truce_reported_over_a_week_is_one_event_but_not_beyond() -> None:

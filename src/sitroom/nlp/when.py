@@ -59,6 +59,13 @@ _DAY_MONTH = re.compile(
 # Any word before a day number, looked up in the month table afterwards: an alternation of
 # a hundred month names tried at every word is what made reading dates slow.
 _MONTH_DAY = re.compile(r"\b([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
+# The Indonesian and Malay press writes a day's date in figures after its weekday:
+# "Rabu (13/3)" is Wednesday 13 March, day first. The weekday makes the figures a date.
+_WEEKDAY_FIGURES = re.compile(
+    r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|isnin|khamis|jumaat|ahad)\s*"
+    r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}))?\)",
+    re.I,
+)
 # What follows a weekday when its date is written beside it: "(February 28)", ", 13 March".
 _WEEKDAY_DATE = re.compile(r"\s*[,(]?\s*(\w+\.?\s+\w+(?:,?\s+\d{4})?)")
 # A weekday and its date agreeing are taken up to this many days from the page's date.
@@ -119,6 +126,18 @@ def _day_month_dates_at(text: str, base: date | None) -> list[tuple[int, date]]:
                 value = None
             if value:
                 found.append((match.start(), value))
+    for match in _WEEKDAY_FIGURES.finditer(text):
+        day, month, year = (int(g) if g else None for g in match.groups())
+        if day is None or month is None or not 1 <= month <= 12:
+            continue
+        if year:
+            value = _safe(year, month, day)
+        elif base is not None:
+            value = _resolve_day_month(base, month, day)
+        else:
+            value = None
+        if value:
+            found.append((match.start(), value))
     return found
 
 
@@ -219,7 +238,7 @@ def _numeric_dates(text: str) -> list[date]:
 
 def text_dates(text: str) -> list[date]:
     """Every full date with a year in ``text`` (for pages with no publication date)."""
-    return _day_month_dates(text, None) + _numeric_dates(text)
+    return list(dict.fromkeys(_day_month_dates(text, None) + _numeric_dates(text)))
 
 
 def day_month(text: str) -> tuple[int, int] | None:
