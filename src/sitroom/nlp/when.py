@@ -118,27 +118,22 @@ def _day_month_dates_at(text: str, base: date | None) -> list[tuple[int, date]]:
             month = _MONTHS_ALL.get(month_name.lower().rstrip("."))
             if month is None or (month_name.lower() == "may" and order == "md" and not year):
                 continue  # "may 5" is too often a verb and a number
-            if year:
-                value = _safe(int(year), month, int(day))
-            elif base is not None:
-                value = _resolve_day_month(base, month, int(day))
-            else:
-                value = None
-            if value:
+            if value := _stated(int(day), month, int(year) if year else None, base):
                 found.append((match.start(), value))
     for match in _WEEKDAY_FIGURES.finditer(text):
-        day, month, year = (int(g) if g else None for g in match.groups())
-        if day is None or month is None or not 1 <= month <= 12:
-            continue
-        if year:
-            value = _safe(year, month, day)
-        elif base is not None:
-            value = _resolve_day_month(base, month, day)
-        else:
-            value = None
-        if value:
+        day, month, year = match.groups()
+        if value := _stated(int(day), int(month), int(year) if year else None, base):
             found.append((match.start(), value))
     return found
+
+
+def _stated(day: int, month: int, year: int | None, base: date | None) -> date | None:
+    """A stated day and month: in its own year when written, else resolved against ``base``."""
+    if not 1 <= month <= 12:
+        return None
+    if year:
+        return _safe(year, month, day)
+    return _resolve_day_month(base, month, day) if base is not None else None
 
 
 def _weekday_with_date(lead: str, published: date | None) -> date | None:
