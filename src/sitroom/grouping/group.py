@@ -486,8 +486,11 @@ def _attach(
     among = [(s, a, b) for s, a, b in links if a in loose_set and b in loose_set and s >= among_threshold]
     if recurring:
         level, bar = recurring
-        ambiguous = _recurring(links, groups, loose_set, dates, by_meaning, level, max_span_days)
-        among = [(s, a, b) for s, a, b in among if s >= bar or not ({a, b} & ambiguous)]
+        # Only pages on a link below the bar need judging; most batches have few or none.
+        weak = {x for s, a, b in among if s < bar for x in (a, b)}
+        if weak:
+            ambiguous = _recurring(links, groups, weak, dates, by_meaning, level, max_span_days)
+            among = [(s, a, b) for s, a, b in among if s >= bar or not ({a, b} & ambiguous)]
     loose_groups = constrained_components(loose, among, dict.fromkeys(loose), max_span_days)
     group_of = {m: k for k, g in enumerate(groups) for m in g}
     loose_of = {m: k for k, g in enumerate(loose_groups) for m in g}
@@ -531,21 +534,20 @@ def _attach(
 def _recurring(
     links: list[tuple[float, str, str]],
     groups: list[list[str]],
-    loose: set[str],
+    pages: set[str],
     dates: dict[str, date | None],
     by_meaning: set[str],
     level: float,
     span_days: int,
 ) -> set[str]:
-    """Undated pages linked by meaning (at ``level`` at least) to reports dated more than
+    """Undated ``pages`` linked by meaning (at ``level`` at least) to reports dated more than
     ``span_days`` apart: pages that read like news of more than one time.
 
     A report of one happening resembles its own time's reports most; a report of a kind of
     happening that recurs (air strikes on one city, a truce violated again) resembles every
     time's alike. Such a page says nothing of when it is, so a moderate resemblance to
     another undated page cannot say they are of one story. On ECB+ an undated report's
-    dated neighbours are its sibling event's reports, of one time: nothing is dropped there
-    that mattered.
+    dated neighbours are mostly its sibling event's reports, of one time: little is dropped.
     """
     # Each dated page's own date; a page dated only by its group, the group's first date.
     when: dict[str, date] = {}
@@ -559,7 +561,7 @@ def _recurring(
         if s < level or s >= STRUCTURAL or a not in by_meaning or b not in by_meaning:
             continue
         for x, y in ((a, b), (b, a)):
-            if x in loose and y in when:
+            if x in pages and y in when:
                 seen.setdefault(x, []).append(when[y])
     return {x for x, found in seen.items() if (max(found) - min(found)).days > span_days}
 
