@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -36,6 +36,7 @@ from sitroom.store import Store
 SIGNATURE_VERSION = 6
 FEATURES_VERSION = 9
 EMBED_LANGUAGES = ("en",)
+_V = TypeVar("_V")
 
 
 @dataclass(slots=True)
@@ -210,6 +211,31 @@ def update_rewrites(store: Store, articles: dict[str, Article], events: list[lis
     return len(out)
 
 
+class _OnDemand(Mapping[str, _V]):
+    """A mapping over ``keys`` whose values are computed, once, when first read."""
+
+    def __init__(self, keys: set[str], compute: Callable[[str], _V]) -> None:
+        self._keys = keys
+        self._compute = compute
+        self._values: dict[str, _V] = {}
+
+    def __getitem__(self, key: str) -> _V:
+        if key not in self._keys:
+            raise KeyError(key)
+        if key not in self._values:
+            self._values[key] = self._compute(key)
+        return self._values[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def within_event_pairs(
     articles: dict[str, Article], events: list[list[str]], family_of: dict[str, str], docs: dict[str, Doc]
 ) -> list[tuple[str, str]]:
@@ -223,7 +249,9 @@ def within_event_pairs(
     for members in events:
         if len({family_of.get(a, a) for a in members}) > 1:
             needed.update(a for a in members if a in articles)
-    text_of = {a: words(articles[a].body) for a in needed}
+    # Read on first use: only each event's first few families are compared, and only
+    # events with a lone article that credits an agency need credits.
+    text_of = _OnDemand(needed, lambda a: words(articles[a].body))
     pairs = rewrite_pairs(events, family_of, text_of)
     # Articles just found to be rewrites are no longer lone when credits are compared.
     paired = {a for pair in pairs for a in pair}
@@ -236,7 +264,7 @@ def within_event_pairs(
         for a in group
         if a in paired or a in family_of
     }
-    agencies_of = {a: {c.split(":", 1)[0] for c in find_credits(articles[a])} for a in needed}
+    agencies_of = _OnDemand(needed, lambda a: {c.split(":", 1)[0] for c in find_credits(articles[a])})
     day_of = {a: docs[a].when if a in docs and docs[a].uncertainty == 0 else None for a in needed}
     return pairs + credited_pairs(events, joined, agencies_of, day_of)
 

@@ -57,10 +57,20 @@ def word_edits(old: str, new: str) -> list[tuple[str, str]]:
     return edits
 
 
-def align(reference: list[Sentence], copy: list[Sentence]) -> Alignment:
-    """Align a copy's sentences against a reference's."""
-    ref_keys = [sentence_key(s.text) for s in reference]
-    copy_keys = [sentence_key(s.text) for s in copy]
+def align(
+    reference: list[Sentence],
+    copy: list[Sentence],
+    ref_keys: list[str] | None = None,
+    copy_keys: list[str] | None = None,
+) -> Alignment:
+    """Align a copy's sentences against a reference's.
+
+    ``ref_keys`` and ``copy_keys`` are the sentences' :func:`sentence_key`, when the
+    caller keeps them: an article of a crowded family is aligned with many others, and
+    folding its sentences again each time was a third of the families step.
+    """
+    ref_keys = ref_keys if ref_keys is not None else [sentence_key(s.text) for s in reference]
+    copy_keys = copy_keys if copy_keys is not None else [sentence_key(s.text) for s in copy]
     result = Alignment()
     matcher = difflib.SequenceMatcher(None, ref_keys, copy_keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -57,7 +57,12 @@ def _crc32(data: bytes) -> int:
 
 
 def shingles(text: str) -> set[bytes]:
-    words = sentence_key(text).split()
+    return key_shingles(sentence_key(text))
+
+
+def key_shingles(key: str) -> set[bytes]:
+    """The 5-word shingles of a text already folded by :func:`sentence_key`."""
+    words = key.split()
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
@@ -74,13 +79,18 @@ def signature(text: str) -> tuple[np.ndarray, int]:
 
 @dataclass(slots=True)
 class Copy:
-    """What family detection needs of an article: its id, date, sentences and signature."""
+    """What family detection needs of an article: its id, date, sentences and signature.
+
+    ``keys`` are the sentences folded for comparison (:func:`sentence_key`), kept
+    because an article is aligned with every candidate that comes after it.
+    """
 
     article_id: str
     published: str | None
     sentences: list[Sentence]
     hashvalues: np.ndarray
     size: int  # distinct shingles
+    keys: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, article: Article) -> Copy:
@@ -91,7 +101,9 @@ class Copy:
         """``article`` with a signature already computed (stored, or not needed: describing
         a family reads sentences and dates only)."""
         published = article.published.value if article.published else None
-        return cls(article.id, published, article_sentences(article.body), hashvalues, size)
+        sentences = article_sentences(article.body)
+        keys = [sentence_key(s.text) for s in sentences]
+        return cls(article.id, published, sentences, hashvalues, size, keys)
 
 
 @dataclass(slots=True)
@@ -118,7 +130,7 @@ def confirmed(a: Copy, b: Copy) -> Alignment | None:
     longer, shorter = (a, b) if len(a.sentences) >= len(b.sentences) else (b, a)
     if not shorter.sentences:
         return None
-    alignment = align(longer.sentences, shorter.sentences)
+    alignment = align(longer.sentences, shorter.sentences, longer.keys, shorter.keys)
     # A sentence that differs only in dates and numbers is a template filled in twice
     # (daily reports of a monitoring mission), not a copy.
     matched = alignment.same + sum(1 for c in alignment.changed if not _template_fill(c.edits))
@@ -139,22 +151,20 @@ def _kept_anywhere(shorter: Copy, longer: Copy) -> int:
     counterpart are shared, and not when the two differ only in dates and numbers (a
     template filled in again).
     """
-    theirs = [(sentence, shingles(sentence.text)) for sentence in longer.sentences]
+    theirs = [(key, shingled) for key in longer.keys if len(shingled := key_shingles(key)) >= MIN_KEPT_SHINGLES]
     kept = 0
-    for sentence in shorter.sentences:
-        mine = shingles(sentence.text)
+    for key in shorter.keys:
+        mine = key_shingles(key)
         if len(mine) < MIN_KEPT_SHINGLES:
             continue
         best, overlap = None, 0.0
         for other, their_shingles in theirs:
-            if len(their_shingles) < MIN_KEPT_SHINGLES:
-                continue
             share = len(mine & their_shingles) / min(len(mine), len(their_shingles))
             if share > overlap:
                 best, overlap = other, share
         if best is None or overlap < MIN_KEPT_SHARE:
             continue
-        if not _template_fill(word_edits(sentence_key(best.text), sentence_key(sentence.text))):
+        if not _template_fill(word_edits(best, key)):
             kept += 1
     return kept
 
@@ -310,7 +320,8 @@ def describe(member_ids: list[str], copies: dict[str, Copy], articles: dict[str,
     for article_id in member_ids:
         member = Member(article_id, credit=find_credits(articles[article_id]))
         if article_id != reference:
-            alignment = align(copies[reference].sentences, copies[article_id].sentences)
+            ref, copy = copies[reference], copies[article_id]
+            alignment = align(ref.sentences, copy.sentences, ref.keys, copy.keys)
             member.omitted, member.added, member.same = alignment.omitted, alignment.added, alignment.same
             member.changed = [{"reference": c.reference, "copy": c.copy, "edits": c.edits} for c in alignment.changed]
         else:

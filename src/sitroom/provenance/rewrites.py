@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from difflib import SequenceMatcher
 
@@ -69,7 +69,7 @@ def rewritten(a: list[str], b: list[str]) -> bool:
 
 
 def rewrite_pairs(
-    events: Iterable[list[str]], family_of: dict[str, str], text_of: dict[str, list[str]]
+    events: Iterable[list[str]], family_of: dict[str, str], text_of: Mapping[str, list[str]]
 ) -> list[tuple[str, str]]:
     """Pairs of articles (one per pair of copy families) that are rewrites of one text.
 
@@ -93,7 +93,7 @@ def rewrite_pairs(
 def credited_pairs(
     events: Iterable[list[str]],
     family_of: dict[str, str],
-    agencies_of: dict[str, set[str]],
+    agencies_of: Mapping[str, set[str]],
     day_of: dict[str, date | None],
 ) -> list[tuple[str, str]]:
     """Pairs joining a lone article to the one unit of its event crediting its agency.
@@ -108,6 +108,9 @@ def credited_pairs(
     """
     pairs = []
     for members in events:
+        lone = sorted(a for a in members if a not in family_of and agencies_of.get(a))
+        if not lone:
+            continue  # nothing to join: the members' credits need not be read
         units: dict[str, list[str]] = {}
         for article_id in sorted(members):
             units.setdefault(family_of.get(article_id, article_id), []).append(article_id)
@@ -119,7 +122,7 @@ def credited_pairs(
             for agency in set().union(*(agencies_of.get(i, set()) for i in ids)):
                 by_agency.setdefault(agency, []).append(unit)
             days_of[unit] = {d for d in (day_of.get(i) for i in ids) if d is not None}
-        for article_id in sorted(a for a in members if a not in family_of and agencies_of.get(a)):
+        for article_id in lone:
             day = day_of.get(article_id)
             candidates = sorted({u for agency in agencies_of[article_id] for u in by_agency.get(agency, ())})
             families: list[str] = []
@@ -136,7 +139,7 @@ def credited_pairs(
     return sorted(set(pairs))
 
 
-def _sharing_a_run(heads: list[str], text_of: dict[str, list[str]]) -> set[tuple[int, int]]:
+def _sharing_a_run(heads: list[str], text_of: Mapping[str, list[str]]) -> set[tuple[int, int]]:
     """Pairs of ``heads`` (by position) sharing enough runs of :data:`_GRAM` words to hold
     a run that counts.
 
