@@ -90,7 +90,7 @@ class Copy:
     sentences: list[Sentence]
     hashvalues: np.ndarray
     size: int  # distinct shingles
-    keys: list[str] = field(default_factory=list)
+    keys: list[str]
 
     @classmethod
     def of(cls, article: Article) -> Copy:
