@@ -14,19 +14,27 @@ from pathlib import Path
 import pytest
 
 from sitroom.evaluate import bcubed
+from sitroom.model import Article
 from sitroom.provenance.families import Copy, CopyIndex, components
 
 SIZE = 10_000  # at this size a quarter of words swapped already made unrelated events copies
 
 
 @pytest.fixture(scope="module")
-def generated(shared: Path) -> tuple[list, dict[str, str]]:
-    from benchmarks.group_scale import SEED, Generator, seed_articles
+def seeds(shared: Path) -> list[Article]:
+    from benchmarks.group_scale import seed_articles
 
-    return Generator(seed_articles(), SEED).generate(SIZE)
+    return seed_articles()
 
 
-def test_families_found_are_the_families_made(generated: tuple[list, dict[str, str]]) -> None:
+@pytest.fixture(scope="module")
+def generated(seeds: list[Article]) -> tuple[list[Article], dict[str, str]]:
+    from benchmarks.group_scale import SEED, Generator
+
+    return Generator(seeds, SEED).generate(SIZE)
+
+
+def test_families_found_are_the_families_made(generated: tuple[list[Article], dict[str, str]]) -> None:
     articles, made = generated
     index = CopyIndex()
     pairs = [(copy.article_id, other) for copy in map(Copy.of, articles) for other in index.add(copy)]
@@ -37,10 +45,9 @@ def test_families_found_are_the_families_made(generated: tuple[list, dict[str, s
     assert recall >= 0.95, f"families made are not found (B-cubed recall {recall:.3f})"
 
 
-def test_same_seed_makes_the_same_articles(shared: Path) -> None:
-    from benchmarks.group_scale import Generator, seed_articles
+def test_same_seed_makes_the_same_articles(seeds: list[Article]) -> None:
+    from benchmarks.group_scale import Generator
 
-    seeds = seed_articles()
     first, _ = Generator(seeds, 7).generate(300)
     again, _ = Generator(seeds, 7).generate(300)
     other, _ = Generator(seeds, 8).generate(300)
