@@ -7,6 +7,7 @@ lead) must not date it wrongly.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date
 
@@ -371,3 +372,80 @@ def test_undated_reports_of_a_recurring_kind_of_news_are_not_one_story_by_resemb
     result = group_from_links(docs, [*one_time, (0.6, "undated-a", "undated-b")], [])
     assert _together(result.stories, "undated-a", "undated-b")
     assert not _together(result.stories, "undated-a", "strike-2019")
+
+
+def test_an_undated_page_stating_the_toll_of_dated_reports_is_of_their_time() -> None:
+    # An undated Norwegian page stating "47 soldiers", beside two reports of 3 and 4 May
+    # stating the same toll, and a report of a year before in the same place.
+    raid = replace(_doc("raid", date(2021, 5, 3)), counts=["47:military"], date_basis="lead")
+    toll = replace(_doc("toll", date(2021, 5, 4)), counts=["47:military"], date_basis="lead")
+    before = _doc("raid-2020", date(2020, 5, 3))
+    page = replace(_doc("undated-no", None, "no"), counts=["47:military"])
+    links = [(0.8, "raid", "toll"), (0.5, "undated-no", "toll"), (0.49, "undated-no", "raid-2020")]
+    result = group_from_links([raid, toll, before, page], links, [])
+    assert _together(result.stories, "undated-no", "raid")
+    assert not _together(result.stories, "undated-no", "raid-2020")
+    # The same count stated a year apart is no toll of one time: the page stays undated.
+    again = replace(_doc("raid-2022", date(2022, 5, 3)), counts=["47:military"])
+    result = group_from_links([raid, toll, before, page, again], links, [])
+    assert ["undated-no"] in result.stories
+    # One report stating it could be a coincidence of numbers.
+    result = group_from_links([raid, replace(toll, counts=[]), before, page], links, [])
+    assert ["undated-no"] in result.stories
+
+
+def test_consensus_needs_the_page_among_the_closest_of_the_reports_closest_to_it() -> None:
+    # An undated report closest to three reports of one story; but each of them has a
+    # dozen closer reports of its own story: it reads like them without being of them.
+    story = [_doc(f"r{i:02d}", date(2019, 3, 13)) for i in range(14)]
+    page = _doc("undated-pt", None, "pt")
+    inner = [(0.7, a.article_id, b.article_id) for a, b in itertools.combinations(story, 2)]
+    near = [(0.5, "undated-pt", "r00"), (0.5, "undated-pt", "r01"), (0.5, "undated-pt", "r02")]
+    result = group_from_links([*story, page], [*inner, *near], [])
+    assert ["undated-pt"] in result.stories
+    # Among their closest (their other links weaker), it joins.
+    loose = [(0.46, a.article_id, b.article_id) for a, b in itertools.combinations(story, 2)]
+    result = group_from_links([*story, page], [*loose, *near], [])
+    assert _together(result.stories, "undated-pt", "r00")
+
+
+def test_undated_pages_placed_in_a_story_count_towards_placing_others() -> None:
+    # An undated Arabic page is closest to an undated English page of a dated event, and
+    # to two reports of that event: all three are the event's story.
+    strike = replace(_doc("strike", date(2020, 2, 27)), date_basis="lead")
+    toll = replace(_doc("toll", date(2020, 2, 28)), date_basis="lead")
+    undated_en = _doc("undated-en", None)
+    undated_ar = _doc("undated-ar", None, "ar")
+    older = _doc("talks-2019", date(2019, 3, 14))
+    links = [
+        (0.8, "strike", "toll"),
+        (0.8, "strike", "undated-en"),
+        (0.58, "undated-ar", "undated-en"),
+        (0.57, "undated-ar", "strike"),
+        (0.56, "undated-ar", "toll"),
+        (0.5, "undated-ar", "talks-2019"),
+    ]
+    result = group_from_links([strike, toll, undated_en, undated_ar, older], links, [])
+    assert _together(result.stories, "undated-ar", "strike")
+    assert not _together(result.stories, "undated-ar", "talks-2019")
+    # An English page not of the event but placed in its story by its strongest link
+    # counts alike for the next undated English page, which no single link places.
+    undated_b = _doc("undated-b", None)
+    chain = [
+        (0.8, "strike", "toll"),
+        (0.58, "strike", "undated-en"),
+        (0.565, "undated-b", "undated-en"),
+        (0.56, "undated-b", "strike"),
+        (0.55, "undated-b", "toll"),
+        (0.5, "undated-b", "talks-2019"),
+    ]
+    result = group_from_links([strike, toll, undated_en, undated_b, older], chain, [])
+    assert not _together(result.events, "strike", "undated-en")
+    assert _together(result.stories, "undated-en", "strike")
+    assert _together(result.stories, "undated-b", "strike")
+
+
+def test_a_date_in_figures_opening_the_lead_is_its_date_line() -> None:
+    assert lead_event_date("14.05.2021The ministers spoke by phone.", None) == date(2021, 5, 14)
+    # Further in, a date in figures is as often background.
+    assert lead_event_date("Since 14.05.2021 the ministers have not spoken.", None) is None

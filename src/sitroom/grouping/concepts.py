@@ -930,7 +930,7 @@ def _forms(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_concept(word: str) -> str | None:
+def word_concept(word: str) -> str | None:
     """The concept of one lower-cased word (cached: news reuses a small vocabulary, and
     a prefix search per word would dominate the cost at a hundred thousand articles)."""
     prefixes, whole, _ = _tables()
@@ -947,7 +947,7 @@ def concepts(text: str) -> Counter[str]:
     lowered = text.lower().replace("i̇", "i")  # Turkish dotted capital I, lower-cased
     out: Counter[str] = Counter()
     for match in _TOKEN.finditer(lowered):
-        concept = _word_concept(match.group(0))
+        concept = word_concept(match.group(0))
         if concept is not None:
             out[concept] += 1
     for phrase, concept in phrases:

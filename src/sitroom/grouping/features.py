@@ -7,6 +7,8 @@
   transliteration, so Idlib, Идлиб and إدلب, Shoigu and Шойгу, meet ("dlb", "shg").
 * Words of the title and lead, for a TF-IDF comparison within a language.
 * A MiniLM sentence embedding of the title and lead, for English.
+* Counts of people stated anywhere in the text ("33 soldiers"), which date an undated page
+  by the dated reports stating the same toll.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from anyascii import anyascii
 
 from sitroom.clean.patterns import STOPWORDS
 from sitroom.grouping.concepts import concepts
+from sitroom.grouping.counts import counts
 from sitroom.model import Article
 from sitroom.nlp.when import day_month, lead_event_date, text_dates
 
@@ -54,6 +57,8 @@ class Doc:
     concepts: Counter[str] = field(default_factory=Counter)
     # For an undated page: the first day and month its lead states without a year, "MM-DD".
     day_month: str | None = None
+    # Counts of people the page states anywhere ("33:military"; see counts.py).
+    counts: list[str] = field(default_factory=list)
 
 
 def skeleton(token: str) -> str:
@@ -144,4 +149,5 @@ def doc_of(article: Article, inherited: str | None = None) -> Doc:
         words=bag_of_words(text),
         concepts=concepts(text),
         day_month=f"{stated_day[0]:02d}-{stated_day[1]:02d}" if stated_day else None,
+        counts=counts(f"{title}\n{article.body}"),
     )

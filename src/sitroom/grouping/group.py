@@ -77,11 +77,23 @@ ATTACH_AMBIGUITY = 0.03
 # report it links to (at the story threshold at least) dated within this many days of
 # that day: "July 27" beside a report of 27 July 2020 is 27 July 2020.
 DAY_MONTH_DAYS = 3
+# An undated page stating a count of people ("33 soldiers") that at least this many reports
+# dated to the day state too, all within this many days, is dated by them, give or take at
+# least this many days (see _dated_by_count).
+COUNT_REPORTS = 2
+COUNT_SPAN_DAYS = EVENT_MAX_SPAN_DAYS
+COUNT_UNCERTAINTY = 3
 # An undated page that no link by meaning places joins the story (or event) whose
-# reports are its three strongest links, every one as strong as a link that attaches
-# (see _by_consensus). At the bare story threshold, 0.45, the static encoder put a page
-# in another year's story (26 pages with another story's pages on the corpus).
+# reports are its three strongest links, every one at the level's threshold and each
+# counting the page among its ten strongest (see _by_consensus). Without that last
+# condition, at the bare story threshold, the static encoder put a page in another year's
+# story (26 pages with another story's pages on the corpus): an undated report of a drone
+# shot down near Idlib was closest to three 2019 reports of strikes on Idlib, but to each
+# of them a dozen other reports were closer. A page of the story is among the closest of
+# its reports' own neighbours (a Yemen analysis was among the four closest of the
+# Hodeidah truce reports it was closest to).
 STORY_CONSENSUS = 3
+MUTUAL_RANK = 10
 # An undated page as close (at the story threshold at least, by meaning) to reports of
 # times further apart than a story spans reads like a recurring kind of news ("Russian
 # jets strike Idlib" in 2018, 2019 and 2020): its links to other undated pages below the
@@ -292,6 +304,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     dates: dict[str, date | None] = {d.article_id: d.when if d.uncertainty <= 1 else None for d in docs}
     # The link tuples themselves are kept, never rebuilt: at 100,000 articles there are
     # millions of them, and each copy would cost a few hundred MB.
+    every = scored
     scored = [
         link
         for link in scored
@@ -315,15 +328,19 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         EVENT_THRESHOLD + EVENT_ATTACH_MARGIN,
         english,
         consensus=(STORY_CONSENSUS, EVENT_THRESHOLD),
+        neighbours=every,
     )
     event_of = {a: k for k, members in enumerate(events) for a in members}
     # An undated article in a dated event is as dated as its event from here on: it must
     # not link the event to stories its own missing date would let it reach.
     story_docs = _dated_by_event(by_id, events, vague)
+    story_docs.update(_dated_by_count(story_docs))
     story_vague = {a for a, d in story_docs.items() if _vague(d)}
     story_links: list[tuple[float, str, str]] = []
-    for link in scored:
+    for link in every:
         score, a, b = link
+        if a in story_vague and b in story_vague and not (a in english and b in english):
+            continue
         gap = _gap(story_docs[a], story_docs[b])
         if (
             gap is not None
@@ -349,11 +366,47 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         STORY_THRESHOLD + VAGUE_MARGIN,
         STORY_THRESHOLD + ATTACH_MARGIN,
         english,
-        consensus=(STORY_CONSENSUS, STORY_THRESHOLD + ATTACH_MARGIN),
+        consensus=(STORY_CONSENSUS, STORY_THRESHOLD),
+        neighbours=every,
         recurring=(RECURRING_LEVEL, EVENT_THRESHOLD + VAGUE_MARGIN),
     )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
+
+
+def _dated_by_count(by_id: dict[str, Doc]) -> dict[str, Doc]:
+    """Undated pages stating a count of people that dated reports state too, dated by them.
+
+    "33 Turkish soldiers" beside reports of 27 and 28 February 2020 stating 33 soldiers is
+    news of those days, whatever the page's language. Only when at least
+    :data:`COUNT_REPORTS` reports dated to the day state it and all fall within
+    :data:`COUNT_SPAN_DAYS`: a count stated at times further apart is not one toll, and
+    says nothing of when (other counts the page states may still date it). The page takes
+    the earliest of those days, give or take their spread (at least
+    :data:`COUNT_UNCERTAINTY` days: a toll is recalled for days after).
+    """
+    waiting = {a for a, d in by_id.items() if d.counts and _vague(d)}
+    if not waiting:
+        return {}
+    wanted = {c for a in waiting for c in by_id[a].counts}
+    stated: dict[str, list[date]] = {}
+    for d in by_id.values():
+        if d.counts and d.when is not None and _exact(d):
+            for c in d.counts:
+                if c in wanted:
+                    stated.setdefault(c, []).append(d.when)
+    out = {}
+    for a in sorted(waiting):
+        days: list[date] = []
+        for c in by_id[a].counts:
+            found = sorted(stated.get(c, ()))
+            if len(found) >= COUNT_REPORTS and (found[-1] - found[0]).days <= COUNT_SPAN_DAYS:
+                days.extend(found)
+        days.sort()
+        if days and (days[-1] - days[0]).days <= COUNT_SPAN_DAYS:
+            spread = max(COUNT_UNCERTAINTY, (days[-1] - days[0]).days)
+            out[a] = replace(by_id[a], when=days[0], uncertainty=spread, date_basis="count")
+    return out
 
 
 def _dated_by_day_month(by_id: dict[str, Doc], scored: list[tuple[float, str, str]]) -> dict[str, Doc]:
@@ -458,6 +511,7 @@ def _attach(
     attach_threshold: float,
     by_meaning: set[str],
     consensus: tuple[int, float] | None = None,
+    neighbours: list[tuple[float, str, str]] | None = None,
     recurring: tuple[float, float] | None = None,
 ) -> list[list[str]]:
     """Groups where undated articles (``vague``) hang off dated groups instead of
@@ -521,7 +575,15 @@ def _attach(
         if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= ATTACH_AMBIGUITY:
             target[k] = ranked[0][0]
     if consensus:
-        target.update(_by_consensus(links, loose_of, group_of, set(target), *consensus))
+        # Rounds until nothing moves: a page placed in a round counts, in the next, as
+        # a page of the group it joined.
+        while True:
+            reach = dict(group_of)
+            reach.update((m, target[k]) for m, k in loose_of.items() if k in target)
+            found = _by_consensus(links, loose_of, reach, set(target), *consensus, neighbours or links)
+            if not found:
+                break
+            target.update(found)
     merged = [list(g) for g in groups]
     for k, g in enumerate(loose_groups):
         if k in target:
@@ -573,29 +635,57 @@ def _by_consensus(
     placed: set[int],
     count: int,
     threshold: float,
+    neighbours: list[tuple[float, str, str]],
 ) -> dict[int, int]:
     """Undated groups whose ``count`` strongest links (each at least ``threshold``) all
-    reach one dated group, and that group.
+    reach one dated group, each from a page that counts the undated one among its
+    :data:`MUTUAL_RANK` strongest ``neighbours`` (every scored link), and that group.
 
     A page in another language, with nothing that dates it, has no link by meaning, so
     it is never placed by its strongest link alone. Several reports of one story all
-    being its closest is another kind of evidence: a page of another year would find
-    its own year's reports among them, as the Idlib stories of 2018, 2019 and 2020 share
-    names, places and concepts. Links among undated pages count too, so a page closer to
-    another undated page than to the dated group stays apart.
+    being its closest, and it among theirs, is another kind of evidence: a page of another
+    year would find its own year's reports among them, as the Idlib stories of 2018, 2019
+    and 2020 share names, places and concepts; and a page that merely reads like a
+    story's reports is closest to them without being close to them as they are to each
+    other. Links among undated pages count too, so a page closer to another undated page
+    than to the dated group stays apart.
     """
-    strongest: dict[int, list[tuple[float, str]]] = {}
+    strongest: dict[int, list[tuple[float, str, str]]] = {}
     for s, a, b in links:
         if s >= STRUCTURAL:
             continue
         for x, y in ((a, b), (b, a)):
             k = loose_of.get(x)
             if k is not None and k not in placed and loose_of.get(y) != k:
-                strongest.setdefault(k, []).append((s, y))
-    out = {}
+                strongest.setdefault(k, []).append((s, y, x))
+    candidates = {}
     for k, found in strongest.items():
-        top = sorted(found, key=lambda sy: (-sy[0], sy[1]))[:count]
-        reached = {group_of.get(y) for _, y in top}
+        top = sorted(found, key=lambda syx: (-syx[0], syx[1], syx[2]))[:count]
+        reached = {group_of.get(y) for _, y, _ in top}
         if len(top) == count and top[-1][0] >= threshold and len(reached) == 1 and None not in reached:
-            out[k] = reached.pop()
-    return out
+            candidates[k] = (reached.pop(), top)
+    if not candidates:
+        return {}
+    rank = _ranks(neighbours, [(y, x, s) for _, top in candidates.values() for s, y, x in top])
+    return {k: group for k, (group, top) in candidates.items() if all(rank[(y, x)] <= MUTUAL_RANK for s, y, x in top)}
+
+
+def _ranks(links: Iterable[tuple[float, str, str]], wanted: list[tuple[str, str, float]]) -> dict[tuple[str, str], int]:
+    """For each ``(y, x, score)`` wanted, where ``x`` stands among ``y``'s links by
+    strength: 1 + the number of ``y``'s links stronger than ``score``.
+
+    One pass over the links, counting only for the few pages asked about: at a hundred
+    thousand articles, sorting every page's links would cost more than the grouping.
+    """
+    asked: dict[str, list[tuple[str, float]]] = {}
+    for y, x, score in wanted:
+        asked.setdefault(y, []).append((x, score))
+    stronger = {(y, x): 1 for y, x, _ in wanted}
+    for s, a, b in links:
+        if s >= STRUCTURAL:
+            continue
+        for y, other in ((a, b), (b, a)):
+            for x, score in asked.get(y, ()):
+                if s > score and other != x:
+                    stronger[(y, x)] += 1
+    return stronger

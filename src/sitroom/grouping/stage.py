@@ -34,7 +34,7 @@ from sitroom.store import Store
 # copies change (copy pairs are found only for articles at an older version), and keep
 # the new SIGNATURE_VERSION above the old FEATURES_VERSION.
 SIGNATURE_VERSION = 6
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 EMBED_LANGUAGES = ("en",)
 _V = TypeVar("_V")
 

@@ -189,6 +189,10 @@ def lead_event_date(lead: str, published: date | None) -> date | None:
         back = (published.weekday() - weekday) % 7
         candidates.append((match.start(), published - timedelta(days=back)))
     candidates.extend(_day_month_dates_at(lead, published))
+    # A date in figures opening the lead is its date line, glued to the first sentence by
+    # the scrape ("22.02.2020Министр обороны..."); one further in is as often background
+    # ("Am 13.12.2018 hatten Verhandlungen...").
+    candidates.extend(c for c in _numeric_dates_at(lead.lstrip()) if c[0] == 0)
     if not candidates:
         return None
     candidates.sort(key=lambda c: c[0])
@@ -213,8 +217,13 @@ _NUMERIC_DATE = re.compile(
 
 
 def _numeric_dates(text: str) -> list[date]:
+    return [value for _, value in _numeric_dates_at(text)]
+
+
+def _numeric_dates_at(text: str) -> list[tuple[int, date]]:
     """Dates written in figures whose day and month order is certain: ISO dates, and
-    day-month or month-day dates whose day is above 12 (03/04/2019 could be either)."""
+    day-month or month-day dates whose day is above 12 (03/04/2019 could be either),
+    with where each starts."""
     found = []
     for match in _NUMERIC_DATE.finditer(text):
         first, second, year, iso_year, iso_month, iso_day = match.groups()
@@ -227,7 +236,7 @@ def _numeric_dates(text: str) -> list[date]:
         else:
             value = None
         if value is not None:
-            found.append(value)
+            found.append((match.start(), value))
     return found
 
 
