@@ -52,5 +52,6 @@ def test_every_corpus_page_is_ingested_dated_and_grouped(shared: Path, tmp_path:
     # Events as the annotators saw them, and stories that never mix two real ones.
     assert bcubed(event, {k: g["cluster"] for k, g in gold.items()})[2] >= 0.85
     gold_story = {k: g["story"] if g["story"] != "distractor" else k for k, g in gold.items()}
+    assert bcubed(story, gold_story)[2] >= 0.85
     mixed = sorted(k for k in story if any(story[o] == story[k] and gold_story[o] != gold_story[k] for o in story))
     assert mixed == [], mixed
