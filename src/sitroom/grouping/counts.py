@@ -13,7 +13,6 @@ often), and never a year, a time, a date or part of a larger number.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sitroom.grouping.concepts import word_concept
 
@@ -25,21 +24,14 @@ NOUN_WINDOW = 3
 # Characters read after a number to find its noun.
 _AFTER = 80
 # A number of two to four digits, not glued to another digit group ("22.02.2020",
-# "9:30", "300,000", "1/3").
+# "9:30", "300,000", "1/3"). ``\d`` and ``int`` read any script's decimal digits, so
+# "٣٣" is 33.
 _NUMBER = re.compile(r"(?<![\d.,:/])\d{2,4}(?![\d]|[.,:/]\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _ascii_digits(text: str) -> str:
-    """Arabic-Indic and other decimal digits as 0-9, so "٣٣" and "33" are one number."""
-    if text.isascii():
-        return text
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
-
-
 def counts(text: str) -> list[str]:
     """The distinct ``"<number>:<concept>"`` counts stated in ``text``, sorted."""
-    text = _ascii_digits(text)
     out: set[str] = set()
     for match in _NUMBER.finditer(text):
         value = int(match.group(0))
