@@ -304,7 +304,9 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     dates: dict[str, date | None] = {d.article_id: d.when if d.uncertainty <= 1 else None for d in docs}
     # The link tuples themselves are kept, never rebuilt: at 100,000 articles there are
     # millions of them, and each copy would cost a few hundred MB.
-    every = scored
+    # Every scored link, before the filter below: the story level and the neighbour
+    # ranks of consensus need the links the event level leaves out.
+    all_scored = scored
     scored = [
         link
         for link in scored
@@ -328,7 +330,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         EVENT_THRESHOLD + EVENT_ATTACH_MARGIN,
         english,
         consensus=(STORY_CONSENSUS, EVENT_THRESHOLD),
-        neighbours=every,
+        neighbours=all_scored,
     )
     event_of = {a: k for k, members in enumerate(events) for a in members}
     # An undated article in a dated event is as dated as its event from here on: it must
@@ -337,7 +339,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     story_docs.update(_dated_by_count(story_docs))
     story_vague = {a for a, d in story_docs.items() if _vague(d)}
     story_links: list[tuple[float, str, str]] = []
-    for link in every:
+    for link in all_scored:
         score, a, b = link
         if a in story_vague and b in story_vague and not (a in english and b in english):
             continue
@@ -367,7 +369,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         STORY_THRESHOLD + ATTACH_MARGIN,
         english,
         consensus=(STORY_CONSENSUS, STORY_THRESHOLD),
-        neighbours=every,
+        neighbours=all_scored,
         recurring=(RECURRING_LEVEL, EVENT_THRESHOLD + VAGUE_MARGIN),
     )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
@@ -527,7 +529,8 @@ def _attach(
     meaning (an English page as close to two groups by meaning, and closer still to a
     Spanish report in one of them, joins that one), and a group closer by them than any
     other keeps the page out. With ``consensus`` (a count and a score), an undated group
-    still apart joins the dated group its strongest links all reach (see
+    still apart joins the dated group its strongest links all reach, when it is among the
+    strongest ``neighbours`` (all scored links; ``links`` when not given) of each (see
     :func:`_by_consensus`). With ``recurring`` (a level and a bar), links among undated
     pages below the bar are dropped where either page is time-ambiguous (see
     :func:`_recurring`).
