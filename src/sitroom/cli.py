@@ -185,7 +185,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if article is None:
             raise SitroomError(f"no article with id '{args.id}' in {args.db} (see 'sitroom articles')")
         source, _ = store.source_of(article.page_id)
-    print(article_view(article, source))
+        reference = store.reference_date(article.id)
+    print(article_view(article, source, reference))
     return 0
 
 

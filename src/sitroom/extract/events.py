@@ -51,6 +51,8 @@ class Event:
     time: dict | None = None  # the time fact (value, precision, ...)
     figures: list[dict] = field(default_factory=list)
     status: str = "reported"
+    trigger_start: int = -1  # the trigger's offsets in the body
+    trigger_end: int = -1
 
 
 # The words that set an event's status sit near its trigger: this many characters before
@@ -89,7 +91,10 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
     events: list[Event] = []
     # Without a place of its own, an event happened at the article's main place: the
     # specific place it names most often (first named on a tie).
-    specific_places = [f for f in facts if f["kind"] == "place" and f.get("precision") != "country"]
+    # Places that name an actor ("Moscow said") or sit inside a name ("Meridian News") do
+    # not locate events (see sitroom.extract.anchors).
+    located = [f for f in facts if f["kind"] == "place" and f.get("role", "location") == "location"]
+    specific_places = [f for f in located if f.get("precision") != "country"]
     counts: dict[str, int] = {}
     for fact in specific_places:
         counts[fact["name"]] = counts.get(fact["name"], 0) + 1
@@ -106,7 +111,7 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
             inside = [f for f in facts if start <= f["span"][0] < end]
             lo, hi = _clause(sentence, m.start(), m.end())
             own = [f for f in inside if start + lo <= f["span"][0] < start + hi]
-            places = [f for f in own if f["kind"] == "place"]
+            places = [f for f in own if f["kind"] == "place" and f.get("role", "location") == "location"]
             times = [f for f in own if f["kind"] == "time" and f.get("value")]
             place = _place_of(places, main_place)
             events.append(
@@ -122,6 +127,8 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
                     time=times[0] if times else None,
                     figures=[f for f in inside if f["kind"] == "figure"],
                     status=_status(sentence, m.start(), m.end()),
+                    trigger_start=start + m.start(),
+                    trigger_end=start + m.end(),
                 )
             )
             if pattern is _TOLL:

@@ -11,17 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitroom.extract.anchors import own_time, place_role
 from sitroom.extract.claims import extract_claims
 from sitroom.extract.events import extract_events
 from sitroom.extract.figures import extract_figures
 from sitroom.extract.gazetteer import gazetteer
+from sitroom.extract.mood import mood_of
 from sitroom.extract.places import extract_places
 from sitroom.extract.times import extract_times
 from sitroom.model import Article
 from sitroom.store import Store
 
 # Bumped when extraction changes, so stored facts are extracted again.
-FACTS_VERSION = 4
+FACTS_VERSION = 5
 LANGUAGES = ("en",)
 BATCH = 16
 
@@ -62,6 +64,7 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
                 "admin1": p.admin1,
                 "precision": m.precision,
                 "place_kind": p.kind,
+                "role": place_role(doc, m.start, m.end, m.precision),
             }
         )
     for t in extract_times(article.body, reference):
@@ -114,6 +117,9 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
     sentences = [(s.start_char, s.end_char) for s in doc.sents]  # type: ignore[attr-defined]
     for e in extract_events(article.body, facts, sentences):
         place = e.place
+        mood = mood_of(doc, e.trigger_start, e.trigger_end)
+        in_sentence = [tuple(f["span"]) for f in facts if f["kind"] == "time" and e.start <= f["span"][0] < e.end]
+        time_span = own_time(doc, (e.trigger_start, e.trigger_end), in_sentence)  # type: ignore[arg-type]
         facts.append(
             {
                 "kind": "event",
@@ -132,6 +138,11 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
                     {k: f[k] for k in ("figure", "value", "qualifier", "victims", "source", "span")} for f in e.figures
                 ],
                 "status": e.status,
+                "trigger_span": [e.trigger_start, e.trigger_end],
+                "time_span": list(time_span) if time_span else None,
+                "mood": mood.mood,
+                "tense": mood.tense,
+                "governor": mood.governor,
             }
         )
     facts.sort(key=lambda f: (f["span"][0], f["kind"]))

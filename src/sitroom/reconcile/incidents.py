@@ -39,6 +39,7 @@ class Report:
     status: str
     span: tuple[int, int]
     text: str
+    role: str = "secondary"  # main when the article's lead reports it
 
 
 @dataclass(slots=True)

@@ -10,10 +10,13 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from sitroom.nlp.sentences import article_sentences
 from sitroom.reconcile.casualties import casualty_ranges
+from sitroom.reconcile.coding import Coded, code_article
 from sitroom.reconcile.grades import grade
 from sitroom.reconcile.incidents import Incident, Report, group_incidents
 from sitroom.reconcile.ledger import Proposition, build_ledger
+from sitroom.reconcile.reference import ReferenceDate, reference_dates
 from sitroom.store import Store
 
 _ACTION_WORDS = {
@@ -57,16 +60,34 @@ def _cumulative(body: str, figure: dict) -> bool:
     return bool(_CUMULATIVE.search(body[start : (stop if stop != -1 else len(body))]))
 
 
-def _reports(store: Store, family_of: dict[str, str], story_of: dict[str, str]) -> list[Report]:
-    facts = store.facts()
-    bodies = {a.id: a.body for a in store.articles()}
-    by_article: dict[str, list[dict]] = {}
-    for fact in facts:
-        by_article.setdefault(fact["article_id"], []).append(fact)
+# How event facts become reports: "reported" codes what each page reports (see
+# :mod:`sitroom.reconcile.coding`); "sentences" makes every event sentence a report, as
+# sitroom did before, kept for comparison in the benchmark.
+CODINGS = ("reported", "sentences")
+
+
+def _reports(
+    by_article: dict[str, list[dict]],
+    bodies: dict[str, str],
+    family_of: dict[str, str],
+    story_of: dict[str, str],
+    references: dict[str, ReferenceDate],
+    coding: str = "reported",
+) -> tuple[list[Report], list[Coded]]:
+    """Reports of incidents from the facts, and every event fact as coded."""
     reports: list[Report] = []
+    everything: list[Coded] = []
     for article_id, items in sorted(by_article.items()):
         events = [f for f in items if f["kind"] == "event"]
         body = bodies.get(article_id, "")
+        if coding == "reported":
+            sentences = [(s.start, s.end) for s in article_sentences(body)]
+            times = [f for f in items if f["kind"] == "time"]
+            coded = code_article(events, body, times, references.get(article_id), sentences)
+        else:
+            coded = [Coded(e, e["status"], e["time"], "secondary") for e in events]
+        everything.extend(coded)
+        keep = [c.reason is None for c in coded]
         figures = [
             f
             for f in items
@@ -82,10 +103,14 @@ def _reports(store: Store, family_of: dict[str, str], story_of: dict[str, str]) 
             if target is not None:
                 attached[target].append(fig)
         for i, event in enumerate(events):
+            if not keep[i]:
+                continue
             if _anaphoric(event):
                 # "Five Syrians injured in the bombardment": a reference back, not a new event;
                 # its figures go to the event it refers to.
-                previous = [j for j in range(i) if events[j]["type"] == event["type"] and not _anaphoric(events[j])]
+                previous = [
+                    j for j in range(i) if keep[j] and events[j]["type"] == event["type"] and not _anaphoric(events[j])
+                ]
                 if previous:
                     # Counts said of an event named earlier are part of its toll (five of the
                     # injured treated across the border), not a competing total.
@@ -101,14 +126,15 @@ def _reports(store: Store, family_of: dict[str, str], story_of: dict[str, str]) 
                     sub_type=event["sub_type"],
                     actors=event["actors"],
                     place=event["place"],
-                    time=event["time"],
+                    time=coded[i].date,
                     figures=attached[i],
-                    status=event["status"],
+                    status=coded[i].status,
                     span=tuple(event["span"]),  # type: ignore[arg-type]
                     text=event["text"],
+                    role=coded[i].role,
                 )
             )
-    return reports
+    return reports, everything
 
 
 # "injured in the bombardment", "killed during the raid": the event named earlier.
@@ -167,6 +193,7 @@ def _record(
     incident_claims = [c for a in sorted(articles) for c in claims.get(a, [])]
     grade_value, grade_reason = grade(actors, len(families), incident_claims, bool(contested))
     statuses = Counter(r.status for r in reports).most_common(1)[0][0]
+    basis = time.get("basis") if time else None
     return {
         "id": incident.id,
         "type": types[0],
@@ -175,6 +202,8 @@ def _record(
         "actors": actors,
         "date": time["value"] if time else None,
         "time_precision": time.get("precision") if time else None,
+        "date_basis": basis,
+        "role": "main" if any(r.role == "main" for r in reports) else "secondary",
         "place": place,
         "casualties": [asdict(r) for r in ranges],
         "grade": grade_value,
@@ -191,20 +220,39 @@ def _record(
     }
 
 
-def update_reconciled(store: Store) -> ReconcileSummary:
-    """Rebuild incidents and the claim ledger from the stored facts."""
+def update_reconciled(store: Store, coding: str = "reported") -> ReconcileSummary:
+    """Rebuild reference dates, incidents and the claim ledger from the stored facts.
+
+    ``coding`` is one of :data:`CODINGS`."""
     from sitroom.nlp.embed import embedder
 
+    if coding not in CODINGS:
+        raise ValueError(f"unknown coding {coding!r}; choose one of {', '.join(CODINGS)}")
     family_of = store.family_of()
     story_of = {a: s["id"] for s in store.stories() for a in s["article_ids"]}
     articles = {a.id: a for a in store.articles()}
+    facts = store.facts()
+    by_article: dict[str, list[dict]] = {}
+    for fact in facts:
+        by_article.setdefault(fact["article_id"], []).append(fact)
+    inherited = store.inherited_dates()
+    references = reference_dates(
+        list(articles.values()),
+        inherited,
+        store.events(),
+        {aid: [f for f in items if f["kind"] == "time"] for aid, items in by_article.items()},
+    )
+    store.replace_reference_dates({aid: r.as_dict() for aid, r in references.items()})
     dates = {aid: (a.published.value if a.published else None) for aid, a in articles.items()}
-    for aid, (value, _) in store.inherited_dates().items():
-        dates[aid] = dates.get(aid) or value
-    claims = [f for f in store.facts() if f["kind"] == "claim"]
+    for aid, ref in references.items():
+        dates[aid] = dates.get(aid) or ref.value
+    claims = [f for f in facts if f["kind"] == "claim"]
     outlets = {aid: a.outlet for aid, a in articles.items()}
     propositions = build_ledger(claims, family_of, outlets, lambda texts: embedder().embed(texts), story_of)
-    incidents = group_incidents(_reports(store, family_of, story_of))
+    reports, _ = _reports(
+        by_article, {aid: a.body for aid, a in articles.items()}, family_of, story_of, references, coding
+    )
+    incidents = group_incidents(reports)
     claims_of: dict[str, list[dict]] = {}
     for claim in sorted(claims, key=lambda c: (c["article_id"], c["span"][0])):
         claims_of.setdefault(claim["article_id"], []).append(claim)

@@ -29,8 +29,9 @@ def articles_table(articles: list[Article]) -> str:
     return "\n".join(rows)
 
 
-def article_view(article: Article, source: str) -> str:
-    """The article as a reader sees it, then every removed span and why it was removed."""
+def article_view(article: Article, source: str, reference: dict[str, str] | None = None) -> str:
+    """The article as a reader sees it, then every removed span and why it was removed.
+    ``reference`` is the date its relative times count from, when one was estimated."""
     width = min(100, shutil.get_terminal_size((100, 20)).columns)
     pub = article.published
     lines = [
@@ -44,6 +45,11 @@ def article_view(article: Article, source: str) -> str:
             else "published: unknown (the page does not say)"
         ),
     ]
+    if reference:
+        span = (
+            "" if reference["precision"] == "day" else f" (between {reference['earliest']} and {reference['latest']})"
+        )
+        lines.append(f"reference date: {reference['value']}{span}, from {reference['evidence']}")
     if article.standfirst:
         lines += ["", *textwrap.wrap(article.standfirst, width)]
     lines.append("")

@@ -321,6 +321,28 @@ class ReconcileTables:
                 [(p["id"], p["status"], json.dumps(p)) for p in propositions],
             )
 
+    def replace_reference_dates(self, dates: dict[str, dict[str, str]]) -> None:
+        with _Transaction(self.db):
+            self.db.execute("DELETE FROM reference_dates")
+            self.db.executemany(
+                "INSERT INTO reference_dates (article_id, value, precision, earliest, latest, evidence)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (aid, d["value"], d["precision"], d["earliest"], d["latest"], d["evidence"])
+                    for aid, d in sorted(dates.items())
+                ],
+            )
+
+    def reference_date(self, article_id: str) -> dict[str, str] | None:
+        """The reference date the reconcile stage estimated for an article, with its evidence."""
+        row = self.db.execute(
+            "SELECT value, precision, earliest, latest, evidence FROM reference_dates WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return {"value": row[0], "precision": row[1], "earliest": row[2], "latest": row[3], "evidence": row[4]}
+
     def incidents(self) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM incidents ORDER BY first_date, id")]
 

@@ -1,0 +1,118 @@
+"""Which place and which time of a sentence belong to its event, read from the parse.
+
+A sentence names places and times for many reasons. "Moscow said" names a government,
+not where anything happened; "told Meridian News" names an outlet; "the Rapid Support
+Forces" an armed group. And "the monitor said on Wednesday that strikes hit the town on
+Tuesday" dates the statement and the strike differently. Word order cannot tell these
+apart; the dependency tree can:
+
+* a place is an *actor* when it is the subject of an active verb, a possessor ("Russia's
+  ministry"), or the agent of a passive ("by Turkey"); a country that is the subject of
+  a passive ("Turkey was informed") too. Only places in other roles locate events.
+* a place is part of a *name* when it lies inside a longer entity the model reads as an
+  organisation, a person, a group or a work ("Meridian News", "Kyiv Post").
+* a time belongs to an event when it attaches to the event's noun ("Tuesday's strikes",
+  "strikes on Tuesday"), to the verb of its clause, or to a clause below it ("killed when
+  strikes hit on Tuesday"); a time attached to a verb above the event's clause dates the
+  report of it ("said on Wednesday that ..."), not the event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.extract.mood import _clause_verb
+
+NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _root(doc: Any, start: int, end: int) -> Any | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def place_role(doc: Any, start: int, end: int, precision: str | None) -> str:
+    """ "name", "actor" or "location" for the place named at ``start:end``."""
+    for ent in doc.ents:
+        if (
+            ent.label_ in NAME_LABELS
+            and ent.start_char <= start
+            and end <= ent.end_char
+            and ent.end_char - ent.start_char > end - start
+        ):
+            return "name"
+    root = _root(doc, start, end)
+    if root is None:
+        return "location"
+    dep = root.dep_
+    if dep == "compound" and root.head.dep_ in ("nsubj", "poss"):
+        # "Turkey's", "the Moscow government": the place qualifies an actor's noun.
+        dep = "poss" if root.head.dep_ == "poss" else "compound-subject"
+    if dep in ("nsubj", "poss", "compound-subject"):
+        return "actor"
+    if dep == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        return "actor"
+    if dep == "nsubjpass" and precision == "country":
+        return "actor"
+    return "location"
+
+
+def _attachment(token: Any) -> Any:
+    """The first verb above ``token`` (or the noun it hangs on, for a nominal's time)."""
+    current = token
+    for _ in range(10):
+        head = current.head
+        if head is current:
+            return current
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "amod":
+            return head
+        current = head
+    return current
+
+
+def _ancestors(token: Any) -> set[int]:
+    return {t.i for t in token.ancestors}
+
+
+def own_time(doc: Any, trigger: tuple[int, int], times: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of the time spans ``times`` (in the event's sentence), the one that dates the
+    event whose trigger spans ``trigger``; None when every one dates something else."""
+    token = _root(doc, *trigger)
+    if token is None:
+        return None
+    verb, path = _clause_verb(token)
+    nominal = {token.i, *(t.i for t in path)}
+    best: tuple[int, int, tuple[int, int]] | None = None
+    for span in times:
+        root = _root(doc, *span)
+        if root is None:
+            continue
+        above = {root.i, *_ancestors(root)}
+        if _under_nominal(root, nominal):
+            rank = 0  # hangs on the event's noun (or on its verb, when the trigger is one)
+        elif verb is not None and _attachment(root).i == verb.i:
+            rank = 1  # the verb of the event's clause
+        elif verb is not None and verb.i in above:
+            rank = 2  # a clause below the event's
+        elif verb is not None and _attachment(root).i in _ancestors(verb):
+            continue  # a verb above the event's clause: the time of a report of it
+        else:
+            rank = 3
+        distance = abs(span[0] - trigger[0])
+        if best is None or (rank, distance) < best[:2]:
+            best = (rank, distance, span)
+    return best[2] if best else None
+
+
+def _under_nominal(root: Any, nominal: set[int]) -> bool:
+    """Whether the time's path up reaches the event's noun before any verb."""
+    current = root
+    for _ in range(10):
+        if current.i in nominal:
+            return True
+        if current.pos_ in ("VERB", "AUX") and current is not root:
+            return False
+        if current.head is current:
+            return False
+        current = current.head
+    return False

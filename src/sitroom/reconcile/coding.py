@@ -1,0 +1,165 @@
+"""What a page reports: event sentences coded as incidents, or set aside with a reason.
+
+Coders of event data (ACLED's codebook, UCDP's) code an incident for what a report gives
+as news or as a specific recent happening, with a status, and nothing else. An event
+sentence is set aside when:
+
+* its clause does not report the event as a happening (the parse says so, see
+  :mod:`sitroom.extract.mood`): a call, a threat, a hypothesis, something prevented, a
+  negation, a habit, or a count over a span of time ("the war has killed 40,000");
+* it is a plan of violence ("militants planned an attack"): a threat for the ledger, not
+  an incident; plans of talks, patrols, deployments and agreements are coded as planned;
+* it is background: its clause is anchored to a time that ended more than
+  :data:`RECENT_DAYS` before the article's reference date ("a deal last September"),
+  or it is in the pluperfect with no anchor ("had agreed"), the tense of background;
+* its own time is a span ("over two weeks"): a period total.
+
+An incident's date is the day it happened: the time its clause states, resolved against
+the article's reference date; else, for an occurrence, the reference date itself (a
+report is of its day, as ACLED codes it); a plan without a stated time stays undated.
+Within one article, reports of one kind of event at one place and day are one report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitroom.extract.events import _clause
+from sitroom.extract.times import extract_times
+from sitroom.reconcile.reference import ReferenceDate
+
+# A happening anchored to a time that ended longer ago than this before the report is
+# background. ACLED's coders take events from the reporting period; two weeks is the span
+# within which news still reports a happening as recent ("last week", "on December 18"
+# in a paper of the 26th).
+RECENT_DAYS = 14
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+KEPT_MOODS = frozenset({"occurred", "planned", "denied"})
+_MOOD_REASONS = {
+    "hypothetical": "a hypothesis or a possibility, not a happening",
+    "call": "a call or an appeal",
+    "threat": "a threat or a warning",
+    "prevented": "something to be prevented or ended, not a happening",
+    "negated": "negated: the sentence says it did not happen",
+    "habitual": "a habit, not one happening",
+    "period": "a count over a span of time, not one incident",
+}
+# The first this many sentences of a body are its lead: what the article is about.
+LEAD_SENTENCES = 2
+
+
+@dataclass(slots=True)
+class Coded:
+    """One event fact as coded: kept (``reason`` None) or set aside with a reason."""
+
+    event: dict
+    status: str
+    date: dict | None  # {value, precision, basis}
+    role: str  # main or secondary
+    reason: str | None = None
+    merged: list[dict] = field(default_factory=list)  # further event facts of the same report
+
+
+def _interval(value: str) -> tuple[date, date] | None:
+    """A calendar value as a range of days, or None when it is not a calendar value."""
+    from sitroom.reconcile.incidents import _interval as iso_interval
+
+    value = value.split("T", 1)[0] if "T" in value and value[:1].isdigit() else value
+    if "/" in value:
+        value = "/".join(part.split("T", 1)[0] for part in value.split("/"))
+    start, end = iso_interval(value)
+    if start.startswith("0000"):
+        return None
+    try:
+        return date.fromisoformat(start), date.fromisoformat(_last_valid(end))
+    except ValueError:
+        return None
+
+
+def _last_valid(day: str) -> str:
+    """ "2019-02-31" (a month's end written as 31) as the month's real last day."""
+    year, month, dd = int(day[:4]), int(day[5:7]), int(day[8:10])
+    while dd > 28:
+        try:
+            return date(year, month, dd).isoformat()
+        except ValueError:
+            dd -= 1
+    return date(year, month, dd).isoformat()
+
+
+def _anchor(event: dict, body: str, times: list[dict]) -> dict | None:
+    """The time expression that dates the event, resolved: the one the parse attached to
+    it (``time_span``), else the first of its clause."""
+    if "time_span" in event:
+        if not event["time_span"]:
+            return None
+        own = [t for t in times if t["span"][0] == event["time_span"][0] and t.get("value")]
+        return own[0] if own else None
+    start, end = event["span"]
+    trigger = event.get("trigger_span") or [start, start]
+    lo, hi = _clause(body[start:end], trigger[0] - start, trigger[1] - start)
+    inside = [t for t in times if start + lo <= t["span"][0] < start + hi and t.get("value")]
+    return inside[0] if inside else None
+
+
+def _lead_end(body: str, sentences: list[tuple[int, int]]) -> int:
+    if len(sentences) >= LEAD_SENTENCES:
+        return sentences[LEAD_SENTENCES - 1][1]
+    return len(body)
+
+
+def code_event(event: dict, body: str, times: list[dict], reference: ReferenceDate | None, lead_end: int) -> Coded:
+    """Code one event fact of an article (``times`` resolved against ``reference``)."""
+    mood = event.get("mood", "occurred")
+    role = "main" if event["span"][0] < lead_end else "secondary"
+    violent = event["type"] in VIOLENT_TYPES
+    if mood not in KEPT_MOODS:
+        return Coded(event, mood, None, role, _MOOD_REASONS.get(mood, mood))
+    if mood == "planned" and violent:
+        return Coded(event, mood, None, role, "a planned or intended act of violence: a threat, not an incident")
+    anchor = _anchor(event, body, times)
+    value = (anchor or {}).get("value") or ""
+    if value.startswith("P"):
+        return Coded(event, mood, None, role, f"its time is a span ({anchor['text']!r}): a period total")
+    span = _interval(value) if value[:1].isdigit() else None
+    if span and reference is not None:
+        earliest = date.fromisoformat(reference.earliest)
+        if span[1] < earliest - timedelta(days=RECENT_DAYS):
+            return Coded(event, mood, None, role, f"background: {anchor['text']!r} is before the reporting period")
+    if span:
+        return Coded(event, mood, {"value": value, "precision": anchor.get("precision"), "basis": "stated"}, role)
+    if event.get("tense") == "pluperfect":
+        return Coded(event, mood, None, role, "background: told in the pluperfect with no time of its own")
+    if mood == "planned" or reference is None:
+        return Coded(event, mood, None, role)
+    if reference.precision == "day":
+        return Coded(event, mood, {"value": reference.value, "precision": "day", "basis": "reference"}, role)
+    value = f"{reference.earliest}/{reference.latest}"
+    return Coded(event, mood, {"value": value, "precision": "range", "basis": "reference"}, role)
+
+
+def resolved_times(body: str, stored: list[dict], reference: ReferenceDate | None) -> list[dict]:
+    """The article's time facts resolved against ``reference`` (read again when the facts
+    stage resolved them against another day, or against none)."""
+    day = reference.day if reference else None
+    used = next((t.get("reference") for t in stored), None)
+    if (day.isoformat() if day else None) == used:
+        return stored
+    return [
+        {"span": [t.start, t.end], "text": t.text, "value": t.value, "precision": t.precision}
+        for t in extract_times(body, day)
+    ]
+
+
+def code_article(
+    events: list[dict],
+    body: str,
+    stored_times: list[dict],
+    reference: ReferenceDate | None,
+    sentences: list[tuple[int, int]],
+) -> list[Coded]:
+    """Every event fact of one article, coded (kept ones first in text order)."""
+    times = resolved_times(body, stored_times, reference)
+    lead_end = _lead_end(body, sentences)
+    return [code_event(e, body, times, reference, lead_end) for e in events]
