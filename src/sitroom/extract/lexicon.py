@@ -703,7 +703,9 @@ EVENT_RULES: tuple[tuple[str, str, str, str], ...] = (
     (
         "Strategic developments",
         "Ceasefire declared",
-        r"\b(?:(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:force|effect)|declared|began|was announced|"
+        r"\b(?:(?:ceasefire|cease-fire|truce)(?: [\w-]+){0,5}? (?:took|takes|went|goes|came|comes|entered|enters) "
+        r"into (?:force|effect)|(?:ceasefire|cease-fire|truce),? (?:that |which )?(?:began|started|took effect)|"
+        r"(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:force|effect)|declared|began|was announced|"
         r"(?:was|has been) (?:agreed|reached|signed|declared))|(?:declared|announced|agreed (?:to|on)|reached|signed) "
         r"(?:a |an |the )?(?:\w+ )?(?:ceasefire|cease-fire|truce))\b",
         "",
@@ -736,8 +738,10 @@ EVENT_RULES: tuple[tuple[str, str, str, str], ...] = (
     (
         "Strategic developments",
         "Talks or meeting",
+        # Words for the happening only: a role ("envoy", "foreign minister") or an
+        # institution ("the peace process") names who or what, not that anyone met.
         r"\b(?:talks|met with|meeting|met|summit|negotiations?|negotiated|round of talks|held talks|discussed|"
-        r"visit(?:ed|s)?|envoy|mediat(?:ion|ed|or|ors)|diplomat(?:s|ic)?|foreign minister|peace (?:process|conference))\b",
+        r"visit(?:ed|s)?|mediat(?:ion|ed)|peace conference)\b",
         "",
     ),
     (

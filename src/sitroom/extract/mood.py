@@ -136,6 +136,7 @@ class Mood:
     tense: str
     verb: str | None
     governor: str | None = None
+    reference: bool = False  # a definite noun naming a thing already known ("the agreement")
 
 
 def _aux(verb: Any) -> list[Any]:
@@ -251,6 +252,50 @@ def _denied_by_governor(verb: Any) -> str | None:
     return None
 
 
+# Determiners that point to something the reader already knows.
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "whose"})
+# Verbs whose object is the event being brought about ("signed the agreement", "held
+# the talks"), so that even a definite object is reported as happening.
+PERFORM_VERBS = frozenset(
+    {
+        "carry",
+        "conduct",
+        "launch",
+        "sign",
+        "reach",
+        "hold",
+        "stage",
+        "seal",
+        "conclude",
+        "broker",
+        "announce",
+        "agree",
+        "declare",
+        "begin",
+        "start",
+        "resume",
+        "mount",
+        "complete",
+        "finish",
+    }
+)
+
+
+def _reference(token: Any, verb: Any | None) -> bool:
+    """A definite noun that names a thing already there ("reinforce the agreement",
+    "violation of the truce", "the agreement clarifies ..."), not its coming about."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
+    if not any(d.lower_ in DEFINITE for d in determiners):
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return verb is None or _tense(verb) in ("present", "none") and verb.lemma_.lower() not in PERFORM_VERBS
+    if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "violation of the agreement", "implementation of the deal"
+    return verb is None or verb.lemma_.lower() not in PERFORM_VERBS
+
+
 def mood_of(doc: Any, start: int, end: int) -> Mood:
     """The mood of the event whose trigger spans characters ``start:end`` of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -258,6 +303,13 @@ def mood_of(doc: Any, start: int, end: int) -> Mood:
         return Mood("occurred", "none", None)
     token = span.root
     verb, path = _clause_verb(token)
+    mood = _mood(token, verb, path)
+    if _reference(token, verb):
+        return Mood(mood.mood, mood.tense, mood.verb, mood.governor, True)
+    return mood
+
+
+def _mood(token: Any, verb: Any | None, path: list[Any]) -> Mood:
     for noun in [token, *path]:
         if any(c.dep_ == "amod" and c.lower_ in PROSPECT_MODIFIERS - {"new", "further", "any"} for c in noun.children):
             return Mood("planned", "none", verb.lemma_.lower() if verb is not None else None)
@@ -337,10 +389,10 @@ def _decide(verb: Any, tense: str, lemma: str, depth: int, nominal: bool = False
             return Mood("occurred" if tense in ("participle", "gerund") else "hypothetical", tense, lemma)
         head_lemma = head_verb.lemma_.lower()
         if tense == "infinitive" and verb.dep_ == "advcl" and head_lemma not in ASPECT_VERBS:
-            # "working closely to end the fighting": a purpose, not a happening.
+            # "working to establish a centre": a purpose, an aim not yet reached.
             sub = _decide(head_verb, _tense(head_verb), head_lemma, depth + 1)
             if sub.mood == "occurred":
-                return Mood("hypothetical", tense, lemma, head_lemma)
+                return Mood("planned", tense, lemma, head_lemma)
             return sub
         return _decide(head_verb, _tense(head_verb), head_lemma, depth + 1)
     denier = _denied_by_governor(verb)

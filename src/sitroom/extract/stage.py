@@ -143,6 +143,7 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
                 "mood": mood.mood,
                 "tense": mood.tense,
                 "governor": mood.governor,
+                "reference": mood.reference,
             }
         )
     facts.sort(key=lambda f: (f["span"][0], f["kind"]))

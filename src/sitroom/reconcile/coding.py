@@ -118,10 +118,14 @@ def code_event(event: dict, body: str, times: list[dict], reference: ReferenceDa
         return Coded(event, mood, None, role, _MOOD_REASONS.get(mood, mood))
     if mood == "planned" and violent:
         return Coded(event, mood, None, role, "a planned or intended act of violence: a threat, not an incident")
+    if event.get("reference") and not violent:
+        # "reinforce the agreement", "violations of the truce": an agreement, a truce or
+        # talks already known, named again; violence named again is the incident itself.
+        return Coded(event, mood, None, role, "names an agreement, truce or talks already known, not its making")
     anchor = _anchor(event, body, times)
     value = (anchor or {}).get("value") or ""
     if value.startswith("P"):
-        return Coded(event, mood, None, role, f"its time is a span ({anchor['text']!r}): a period total")
+        anchor, value = None, ""  # a duration ("two-day talks") says how long, not when
     span = _interval(value) if value[:1].isdigit() else None
     if span and reference is not None:
         earliest = date.fromisoformat(reference.earliest)
