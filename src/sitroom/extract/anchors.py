@@ -7,8 +7,9 @@ Tuesday" dates the statement and the strike differently. Word order cannot tell 
 apart; the dependency tree can:
 
 * a place is an *actor* when it is the subject of an active verb, a possessor ("Russia's
-  ministry"), or the agent of a passive ("by Turkey"); a country that is the subject of
-  a passive ("Turkey was informed") too. Only places in other roles locate events.
+  ministry"), the agent of a passive ("by Turkey"), or a party named with "with",
+  "between" or "against"; a country that is the subject of a passive ("Turkey was
+  informed") too. Only places in other roles locate events.
 * a place is part of a *name* when it lies inside a longer entity the model reads as an
   organisation, a person, a group or a work ("Meridian News", "Kyiv Post").
 * a time belongs to an event when it attaches to the event's noun ("Tuesday's strikes",
@@ -52,6 +53,8 @@ def place_role(doc: Any, start: int, end: int, precision: str | None) -> str:
         return "actor"
     if dep == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
         return "actor"
+    if dep == "pobj" and root.head.lower_ in ("with", "between", "against"):
+        return "actor"  # "coordinated with Turkey", "talks between Ankara and Moscow": parties
     if dep == "nsubjpass" and precision == "country":
         return "actor"
     return "location"
@@ -93,7 +96,9 @@ def own_time(doc: Any, trigger: tuple[int, int], times: list[tuple[int, int]]) -
         elif verb is not None and _attachment(root).i == verb.i:
             rank = 1  # the verb of the event's clause
         elif verb is not None and verb.i in above:
-            rank = 2  # a clause below the event's
+            if _through_description(root, verb):
+                continue  # a relative clause or a complement below dates what it describes
+            rank = 2  # an adverbial clause below the event's ("killed when strikes hit on Tuesday")
         elif verb is not None and _attachment(root).i in _ancestors(verb):
             continue  # a verb above the event's clause: the time of a report of it
         else:
@@ -102,6 +107,19 @@ def own_time(doc: Any, trigger: tuple[int, int], times: list[tuple[int, int]]) -
         if best is None or (rank, distance) < best[:2]:
             best = (rank, distance, span)
     return best[2] if best else None
+
+
+def _through_description(root: Any, verb: Any) -> bool:
+    """Whether the path from a time up to ``verb`` crosses a relative clause, a clausal
+    modifier of a noun or a complement clause: those describe another thing."""
+    current = root
+    for _ in range(12):
+        if current.i == verb.i or current.head is current:
+            return False
+        if current.dep_ in ("relcl", "acl", "ccomp"):
+            return True
+        current = current.head
+    return False
 
 
 def _under_nominal(root: Any, nominal: set[int]) -> bool:

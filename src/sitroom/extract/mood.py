@@ -290,7 +290,7 @@ def _reference(token: Any, verb: Any | None) -> bool:
     if not any(d.lower_ in DEFINITE for d in determiners):
         return False
     if token.dep_ in ("nsubj", "nsubjpass"):
-        return verb is None or _tense(verb) in ("present", "none") and verb.lemma_.lower() not in PERFORM_VERBS
+        return verb is None or (_tense(verb) in ("present", "none") and verb.lemma_.lower() not in PERFORM_VERBS)
     if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
         return True  # "violation of the agreement", "implementation of the deal"
     return verb is None or verb.lemma_.lower() not in PERFORM_VERBS
@@ -377,6 +377,10 @@ def _decide(verb: Any, tense: str, lemma: str, depth: int, nominal: bool = False
                 return outer
         if tense == "present":
             return Mood("habitual", tense, lemma)
+    if tense in ("gerund", "participle") and verb.dep_ == "advcl" and not _conditional(verb):
+        # "Announcing the start of the patrol, the minister urged ...": a participial
+        # clause tells what its subject did, whatever the main verb asks for.
+        return Mood("occurred", "past", lemma)
     if tense in ("infinitive", "gerund", "base", "participle") or (tense == "none" and verb.dep_ != "ROOT"):
         head = verb.head
         if head is verb or depth > 4:

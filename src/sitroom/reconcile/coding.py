@@ -166,4 +166,26 @@ def code_article(
     """Every event fact of one article, coded (kept ones first in text order)."""
     times = resolved_times(body, stored_times, reference)
     lead_end = _lead_end(body, sentences)
-    return [code_event(e, body, times, reference, lead_end) for e in events]
+    coded = [code_event(e, body, times, reference, lead_end) for e in events]
+    _carry_dates(coded)
+    return coded
+
+
+def _family(event: dict) -> str:
+    return "violent" if event["type"] in VIOLENT_TYPES else event["sub_type"]
+
+
+def _carry_dates(coded: list[Coded]) -> None:
+    """Time carries over in narration: an event the article tells of with no time of its
+    own, after it has dated a happening of the same kind ("On Wednesday, planes bombed
+    Idlib. ... the planes conducted at least 12 bombardments"), is of that happening's
+    day, not of the day the article was written."""
+    last: dict[str, dict] = {}
+    for c in coded:
+        if c.reason is not None or c.date is None:
+            continue
+        kind = _family(c.event)
+        if c.date["basis"] == "stated" and c.date.get("precision") in ("day", "range"):
+            last[kind] = c.date
+        elif c.date["basis"] == "reference" and kind in last:
+            c.date = {**last[kind], "basis": "carried"}

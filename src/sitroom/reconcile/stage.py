@@ -97,25 +97,34 @@ def _reports(
         for fig in figures:
             # A figure belongs to the event of its sentence, else to the violent event
             # reported last before it ("...air strikes in Idlib. At least 13 civilians were killed").
-            inside = [i for i, e in enumerate(events) if e["span"][0] <= fig["span"][0] < e["span"][1]]
-            before = [i for i, e in enumerate(events) if e["span"][0] <= fig["span"][0] and e["type"] in VIOLENT_TYPES]
+            # Only events coded as reported take figures: a toll never goes to background.
+            inside = [i for i, e in enumerate(events) if keep[i] and e["span"][0] <= fig["span"][0] < e["span"][1]]
+            before = [
+                i
+                for i, e in enumerate(events)
+                if keep[i] and e["span"][0] <= fig["span"][0] and e["type"] in VIOLENT_TYPES
+            ]
             target = inside[0] if inside else (before[-1] if before else None)
             if target is not None:
                 attached[target].append(fig)
         for i, event in enumerate(events):
             if not keep[i]:
                 continue
-            if _anaphoric(event):
-                # "Five Syrians injured in the bombardment": a reference back, not a new event;
-                # its figures go to the event it refers to.
+            # "Five Syrians injured in the bombardment": a reference back, not a new event;
+            # so is a definite mention of violence ("the airstrikes were coordinated with
+            # ...") after the article reported it. Their figures go to the event referred to.
+            anaphoric = _anaphoric(event)
+            if anaphoric or (event.get("reference") and event["type"] in VIOLENT_TYPES):
                 previous = [
                     j for j in range(i) if keep[j] and events[j]["type"] == event["type"] and not _anaphoric(events[j])
                 ]
                 if previous:
-                    # Counts said of an event named earlier are part of its toll (five of the
-                    # injured treated across the border), not a competing total.
-                    attached[previous[-1]].extend({**f, "subcount": True} for f in attached[i])
-                continue
+                    # Counts said in a reference back are part of the toll (five of the
+                    # injured treated across the border), not a competing total; a toll said
+                    # of violence named again is its toll.
+                    attached[previous[-1]].extend({**f, "subcount": True} if anaphoric else f for f in attached[i])
+                if previous or anaphoric:
+                    continue
             reports.append(
                 Report(
                     key=f"{article_id}:{event['span'][0]:06d}",

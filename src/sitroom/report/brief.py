@@ -14,7 +14,10 @@ from datetime import date
 
 from sitroom.model import Article
 
+# A brief is read on two screens: the top incidents, the top claims, a short timeline;
+# what does not fit is counted and left to the exports.
 MAX_INCIDENTS = 12
+MAX_TIMELINE = 15
 MAX_CLAIMS = 8
 MAX_SPEAKERS = 4
 _SUB_TYPE_WORDS = {
@@ -108,7 +111,7 @@ def incident_sentence(incident: dict, sources: Sources) -> str:
     actors = " and ".join(incident["actors"][:2]) if incident["actors"] else "unidentified actors"
     place = incident["place"]
     where = f" in {place['name']} ({place['country']})" if place else ""
-    status = "" if incident["status"] == "reported" else f" ({incident['status']})"
+    status = "" if incident["status"] in ("reported", "occurred") else f" ({incident['status']})"
     sentence = f"{_when(incident['date'])}, {what}{status} by {actors}{where}"
     toll = _casualties(incident)
     if toll:
@@ -168,6 +171,23 @@ def _quote(text: str, capital: bool = False) -> str:
     return f"“{text}”"
 
 
+def _killed_high(incident: dict) -> int:
+    killed = [c for c in incident["casualties"] if c["figure"] == "killed" and c["scope"] == "total"]
+    return killed[0]["high"]["value"] if killed else 0
+
+
+def _rank(incident: dict) -> tuple:
+    """Main incidents first: what articles lead with, then by independent reports,
+    casualties and recency."""
+    return (
+        incident.get("role", "main") != "main",
+        -incident.get("n_independent_sources", len(incident["article_ids"])),
+        -_killed_high(incident),
+        "".join(chr(0x10FFFF - ord(c)) for c in (incident["date"] or "")),
+        incident["id"],
+    )
+
+
 def build_brief(
     incidents: list[dict],
     propositions: list[dict],
@@ -179,20 +199,13 @@ def build_brief(
     """Markdown lines of the brief."""
     sources = Sources(articles, locations)
     chosen = [i for i in incidents if not since or (i["date"] and i["date"][:10] >= since)]
-    ranked = sorted(
-        chosen,
-        key=lambda i: (
-            -bool(i["casualties"]),
-            -len(i["article_ids"]),
-            -(i["type"] != "Strategic developments"),
-            i["date"] or "",
-            i["id"],
-        ),
-    )
+    ranked = sorted(chosen, key=_rank)
     lines = [f"# {title}", ""]
     lines += ["## Main incidents", ""]
     for incident in ranked[:MAX_INCIDENTS]:
         lines.append(f"- {incident_sentence(incident, sources)}")
+    if len(ranked) > MAX_INCIDENTS:
+        lines += ["", f"{len(ranked) - MAX_INCIDENTS} further incident(s): see `sitroom export incidents`."]
     relevant = {a for i in chosen for a in i["article_ids"]}
     props = [p for p in propositions if not since or set(p["article_ids"]) & relevant]
     contested = [p for p in props if p["status"] == "contested"]
@@ -206,7 +219,9 @@ def build_brief(
     dated = sorted((i for i in chosen if i["date"] and i["date"][:1].isdigit()), key=lambda i: (i["date"], i["id"]))
     if dated:
         lines += ["", "## Timeline", ""]
-        for incident in dated:
+        if len(dated) > MAX_TIMELINE:
+            lines += [f"The latest {MAX_TIMELINE} of {len(dated)} dated incidents.", ""]
+        for incident in dated[-MAX_TIMELINE:]:
             place = f", {incident['place']['name']}" if incident["place"] else ""
             lines.append(
                 f"- {_stamp(incident['date'])}: {incident['sub_type']}{place}. {sources.cite(incident['article_ids'])}"
