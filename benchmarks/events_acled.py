@@ -4,7 +4,7 @@ The sample (9,000 ACLED events of 2022) gives, per event, the analyst's notes an
 coded event type and sub-type. Each note is read as one article body with no facts
 (``extract_events(notes, [])``); its event is the first event sitroom reads (the notes
 open with the coded event). Sitroom's sub-types outside ACLED are mapped to the ACLED
-class they fall under (:data:`sitroom.extract.lexicon.DESK_TO_ACLED`: a ceasefire
+class they fall under (:data:`sitroom.extract.event_lexicon.DESK_TO_ACLED`: a ceasefire
 declared is an Agreement, a ceasefire violation an Armed clash, joint patrols and troop
 movements a Change to group/activity; talks, calls, diplomatic measures, claims of
 responsibility, disasters and organised crime Other). A note with no event read is
@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.shared_data import require
-from sitroom.extract import lexicon as L
+from sitroom.extract import event_lexicon as L
 from sitroom.extract.events import Event, extract_events
 
 FALLBACK = ("Strategic developments", "Other")

@@ -9,7 +9,7 @@ sub-type) maps to a task label: an ACLED sub-type to its code; of sitroom's sub-
 outside ACLED, talks, phone calls and diplomatic measures are DIPLO, a claim of
 responsibility ATTRIB, natural and man-made disasters and organised crime their own
 classes, and the ceasefire desk's others go to the ACLED class they fall under
-(:data:`sitroom.extract.lexicon.DESK_TO_ACLED`). A snippet with no event read is
+(:data:`sitroom.extract.event_lexicon.DESK_TO_ACLED`). A snippet with no event read is
 labelled OTHER (the task's "none of the above"); the table says how many.
 
 Beside it, in the same run, the peer baseline the shared README names: TF-IDF and a

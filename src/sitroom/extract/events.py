@@ -1,8 +1,8 @@
 """Events a monitor records, typed after ACLED's taxonomy plus what a ceasefire desk needs.
 
-Each sentence is matched against trigger patterns (:data:`sitroom.extract.lexicon.EVENT_RULES`,
+Each sentence is matched against trigger patterns (:data:`sitroom.extract.event_lexicon.EVENT_RULES`,
 most specific first; a rule may name words that rule it out). What the next sentences of
-the paragraph add refines an event (:data:`sitroom.extract.lexicon.EVENT_REFINEMENTS`: a
+the paragraph add refines an event (:data:`sitroom.extract.event_lexicon.EVENT_REFINEMENTS`: a
 protest the police then dispersed is a protest with intervention). A bare toll ("14 people
 were killed") is an event only when the article reports no violence beside it. An event takes its
 actors from the sentence (normalised: "Russian jets" is the Russian military, "the
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitroom.extract import lexicon as L
+from sitroom.extract import event_lexicon as L
 
 _RULES = tuple(
     (kind, sub, re.compile(pattern, re.I), re.compile(unless, re.I) if unless else None)
