@@ -17,6 +17,7 @@ from sitroom.reconcile.grades import grade
 from sitroom.reconcile.incidents import Incident, Report, group_incidents
 from sitroom.reconcile.ledger import Proposition, build_ledger
 from sitroom.reconcile.reference import ReferenceDate, reference_dates
+from sitroom.reconcile.review import Replay, drop_rejected, override, regroup
 from sitroom.store import Store
 
 _ACTION_WORDS = {
@@ -213,6 +214,9 @@ def _record(
         "time_precision": time.get("precision") if time else None,
         "date_basis": basis,
         "role": "main" if any(r.role == "main" for r in reports) else "secondary",
+        "story_id": Counter(r.story for r in reports if r.story).most_common(1)[0][0]
+        if any(r.story for r in reports)
+        else None,
         "place": place,
         "casualties": [asdict(r) for r in ranges],
         "grade": grade_value,
@@ -261,7 +265,9 @@ def update_reconciled(store: Store, coding: str = "reported") -> ReconcileSummar
     reports, _ = _reports(
         by_article, {aid: a.body for aid, a in articles.items()}, family_of, story_of, references, coding
     )
-    incidents = group_incidents(reports)
+    reviews = store.reviews()
+    replay = Replay()
+    incidents = regroup(group_incidents(drop_rejected(reports, reviews, replay)), reviews, replay)
     claims_of: dict[str, list[dict]] = {}
     for claim in sorted(claims, key=lambda c: (c["article_id"], c["span"][0])):
         claims_of.setdefault(claim["article_id"], []).append(claim)
@@ -269,7 +275,8 @@ def update_reconciled(store: Store, coding: str = "reported") -> ReconcileSummar
     for rank, prop in enumerate(propositions):
         for article_id in prop.article_ids:
             propositions_of.setdefault(article_id, []).append((rank, prop))
-    records = [_record(i, dates, family_of, claims_of, propositions_of) for i in incidents]
+    records = [override(_record(i, dates, family_of, claims_of, propositions_of), reviews, replay) for i in incidents]
+    store.mark_replayed(sorted(set(replay.applied)))
     store.replace_reconciled(records, [asdict(p) for p in propositions])
     return ReconcileSummary(
         len(records),

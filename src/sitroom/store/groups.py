@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -255,6 +256,15 @@ class FactTables:
         """Replace an article's facts in one transaction."""
         with _Transaction(self.db):
             self.db.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM search_index WHERE kind = 'claim' AND article_id = ?", (article_id,))
+            self.db.executemany(
+                "INSERT INTO search_index (kind, ref, article_id, title, body) VALUES ('claim', ?, ?, ?, ?)",
+                [
+                    (f"{article_id}:{i}", article_id, f.get("speaker") or "", f.get("content") or "")
+                    for i, f in enumerate(facts)
+                    if f["kind"] == "claim"
+                ],
+            )
             self.db.executemany(
                 "INSERT INTO facts (article_id, seq, kind, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -303,6 +313,31 @@ class FactTables:
         ]
 
 
+def _incident_row(i: dict[str, Any]) -> tuple:
+    """The incident's record and the columns the desk filters and sorts on."""
+    place = i.get("place") or {}
+    killed = next((c for c in i["casualties"] if c["figure"] == "killed" and c["scope"] == "total"), None)
+    return (
+        i["id"],
+        i.get("date"),
+        json.dumps(i),
+        i["type"],
+        i["sub_type"],
+        i["grade"],
+        place.get("country"),
+        place.get("name"),
+        place.get("lat"),
+        place.get("lon"),
+        place.get("precision"),
+        i.get("story_id"),
+        int(bool(i.get("contested"))),
+        killed["low"]["value"] if killed else 0,
+        killed["high"]["value"] if killed else 0,
+        i.get("n_reports", 0),
+        int(i.get("role") == "main"),
+    )
+
+
 class ReconcileTables:
     """Incidents and propositions, as JSON records rebuilt by the reconcile stage."""
 
@@ -310,11 +345,31 @@ class ReconcileTables:
 
     def replace_reconciled(self, incidents: list[dict[str, Any]], propositions: list[dict[str, Any]]) -> None:
         with _Transaction(self.db):
+            self.db.execute("DELETE FROM incident_reports")
             self.db.execute("DELETE FROM incidents")
             self.db.execute("DELETE FROM propositions")
             self.db.executemany(
-                "INSERT INTO incidents (id, first_date, data) VALUES (?, ?, ?)",
-                [(i["id"], i.get("date"), json.dumps(i)) for i in incidents],
+                "INSERT INTO incidents (id, first_date, data, type, sub_type, grade, country, location, lat, lon,"
+                " geo_precision, story_id, contested, killed_low, killed_high, n_reports, main)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_incident_row(i) for i in incidents],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO incident_reports (incident_id, report_key, article_id) VALUES (?, ?, ?)",
+                [
+                    (i["id"], f"{r['article_id']}:{r['span'][0]:06d}", r["article_id"])
+                    for i in incidents
+                    for r in i["reports"]
+                ],
+            )
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            self.db.executemany(
+                "INSERT OR IGNORE INTO first_seen (kind, id, at) VALUES ('incident', ?, ?)",
+                [(i["id"], now) for i in incidents],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO first_seen (kind, id, at) VALUES ('denial', ?, ?)",
+                [(f"{p['id']}:{d['article_id']}:{d['span'][0]}", now) for p in propositions for d in p["denied_by"]],
             )
             self.db.executemany(
                 "INSERT INTO propositions (id, status, data) VALUES (?, ?, ?)",

@@ -18,7 +18,9 @@ from typing import Any
 
 from sitroom.errors import StoreError
 from sitroom.model import Article, Page, Paragraph, PublishedDate, RemovedSpan
+from sitroom.store.desk import DeskTables
 from sitroom.store.groups import FactTables, GroupTables, ReconcileTables
+from sitroom.store.review import ReviewTables
 
 
 def _now() -> str:
@@ -34,7 +36,7 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-class Store(GroupTables, FactTables, ReconcileTables):
+class Store(GroupTables, FactTables, ReconcileTables, DeskTables, ReviewTables):
     """The project's database. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: str | Path) -> None:
@@ -140,6 +142,9 @@ class Store(GroupTables, FactTables, ReconcileTables):
         self.db.execute("BEGIN")
         try:
             self._upsert_page(page, "ok", None, clean_version)
+            self.db.execute(
+                "DELETE FROM search_index WHERE article_id IN (SELECT id FROM articles WHERE page_id = ?)", (page.id,)
+            )
             self.db.execute("DELETE FROM articles WHERE page_id = ?", (page.id,))
             for article in articles:
                 self._insert_article(article)
@@ -179,6 +184,10 @@ class Store(GroupTables, FactTables, ReconcileTables):
             "INSERT INTO removed (article_id, seq, text, reason, page_start, page_end, line)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(a.id, i, r.text, r.reason, r.page_start, r.page_end, r.line) for i, r in enumerate(a.removed)],
+        )
+        self.db.execute(
+            "INSERT INTO search_index (kind, ref, article_id, title, body) VALUES ('article', ?, ?, ?, ?)",
+            (a.id, a.id, a.title or "", a.body),
         )
 
     def save_failure(
