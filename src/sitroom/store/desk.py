@@ -164,7 +164,9 @@ class DeskTables:
         return {
             "types": [r[0] for r in one("SELECT DISTINCT type FROM incidents WHERE type IS NOT NULL ORDER BY 1")],
             "grades": [r[0] for r in one("SELECT DISTINCT grade FROM incidents WHERE grade IS NOT NULL ORDER BY 1")],
-            "countries": [r[0] for r in one("SELECT DISTINCT country FROM incidents WHERE country IS NOT NULL ORDER BY 1")],
+            "countries": [
+                r[0] for r in one("SELECT DISTINCT country FROM incidents WHERE country IS NOT NULL ORDER BY 1")
+            ],
         }
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
@@ -216,7 +218,13 @@ class DeskTables:
             (match, limit),
         )
         return [
-            {"kind": r["kind"], "ref": r["ref"], "article_id": r["article_id"], "title": r["title"], "snippet": r["snip"]}
+            {
+                "kind": r["kind"],
+                "ref": r["ref"],
+                "article_id": r["article_id"],
+                "title": r["title"],
+                "snippet": r["snip"],
+            }
             for r in rows
         ]
 

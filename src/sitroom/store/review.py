@@ -69,7 +69,7 @@ class ReviewTables:
         out = []
         for r in rows:
             keys = json.loads(r[4])
-            if anchors is None and incident_id is None or wanted & set(keys) or (incident_id and r[7] == incident_id):
+            if (anchors is None and incident_id is None) or wanted & set(keys) or (incident_id and r[7] == incident_id):
                 out.append(
                     {
                         "id": r[0],
