@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -338,6 +339,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print()
         print(brief_text(store))
     print(f"\nExplore: sitroom --db {args.db} show ID   |   sitroom --db {args.db} export articles --format jsonl")
+    print(f"Open the desk in a browser: sitroom --db {args.db} serve   (then http://127.0.0.1:8080/)")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the desk until interrupted."""
+    import uvicorn
+
+    from sitroom.web.app import DeskSettings, create_app
+
+    if not Path(args.db).exists():
+        raise SitroomError(f"{args.db}: no such database (run 'sitroom --db {args.db} run PAGES' first)")
+    if args.token is not None and len(args.token) < 12:
+        raise SitroomError("the token must be at least 12 characters")
+    app = create_app(DeskSettings(db=args.db, token=args.token))
+    mode = "reviews allowed with the token" if args.token else "read-only (no --token)"
+    print(f"sitroom desk on http://{args.host}:{args.port}/ over {args.db}, {mode}; Ctrl-C stops it", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -424,6 +443,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="run on the bundled sample pages and print what was found")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="the desk: a web application and JSON API over the database")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument(
+        "--token",
+        default=os.environ.get("SITROOM_TOKEN"),
+        help="bearer token that allows reviews and posting pages (default: $SITROOM_TOKEN; none: read-only)",
+    )
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -265,3 +265,99 @@ class DeskTables:
             (outlet, limit),
         )
         return [dict(r) for r in rows]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story with its events (each with its article ids), without reading the others."""
+        row = self.db.execute(
+            "SELECT id, label, first_date, last_date, places, outlets FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        events = []
+        for e in self.db.execute(
+            "SELECT id, label, first_date, last_date, places, outlets FROM events WHERE story_id = ?"
+            " ORDER BY first_date, id",
+            (story_id,),
+        ).fetchall():
+            ids = [r[0] for r in self.db.execute("SELECT article_id FROM event_articles WHERE event_id = ?", (e[0],))]
+            events.append(
+                {
+                    "id": e[0],
+                    "label": e[1],
+                    "first_date": e[2],
+                    "last_date": e[3],
+                    "places": json.loads(e[4]),
+                    "outlets": json.loads(e[5]),
+                    "article_ids": sorted(ids),
+                }
+            )
+        return {
+            "id": row[0],
+            "label": row[1],
+            "first_date": row[2],
+            "last_date": row[3],
+            "places": json.loads(row[4]),
+            "outlets": json.loads(row[5]),
+            "events": events,
+        }
+
+    def story_list(self, limit: int = 200) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT s.id, s.label, s.first_date, s.last_date, count(DISTINCT ea.article_id) AS articles"
+            " FROM stories s LEFT JOIN events e ON e.story_id = s.id LEFT JOIN event_articles ea ON ea.event_id = e.id"
+            " GROUP BY s.id ORDER BY articles DESC, s.first_date DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(r) for r in rows]
+
+    def story_of_article(self, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT e.story_id FROM event_articles ea JOIN events e ON e.id = ea.event_id WHERE ea.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def memberships(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Each article's copy-family membership: family, reference, and what the copy cut or changed."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in range(0, len(article_ids), 500):
+            ids = article_ids[chunk : chunk + 500]
+            rows = self.db.execute(
+                "SELECT m.article_id, m.family_id, f.reference, m.same, m.omitted, m.added, m.changed, m.credit"
+                f" FROM family_members m JOIN families f ON f.id = m.family_id"
+                f" WHERE m.article_id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+            for r in rows:
+                out[r[0]] = {
+                    "family": r[1],
+                    "reference": r[2],
+                    "is_copy": r[0] != r[2],
+                    "same": r[3],
+                    "omitted": json.loads(r[4]),
+                    "added": json.loads(r[5]),
+                    "changed": json.loads(r[6]),
+                    "credit": json.loads(r[7]),
+                }
+        return out
+
+    def article_heads(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Outlet, title, date and language of articles, without their bodies."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in range(0, len(article_ids), 500):
+            ids = article_ids[chunk : chunk + 500]
+            rows = self.db.execute(
+                "SELECT a.id, a.outlet, a.title, a.published, a.language, p.url FROM articles a"
+                f" JOIN pages p ON p.id = a.page_id WHERE a.id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+            for r in rows:
+                out[r[0]] = {
+                    "id": r[0],
+                    "outlet": r[1],
+                    "title": r[2],
+                    "published": r[3],
+                    "language": r[4],
+                    "url": r[5],
+                }
+        return out

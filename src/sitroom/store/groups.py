@@ -376,6 +376,16 @@ class ReconcileTables:
                 [(p["id"], p["status"], json.dumps(p)) for p in propositions],
             )
 
+    def update_incident(self, record: dict[str, Any]) -> None:
+        """Store one changed incident record (an analyst's decision applied at once)."""
+        row = _incident_row(record)
+        self.db.execute(
+            "UPDATE incidents SET first_date = ?, data = ?, type = ?, sub_type = ?, grade = ?, country = ?,"
+            " location = ?, lat = ?, lon = ?, geo_precision = ?, story_id = ?, contested = ?, killed_low = ?,"
+            " killed_high = ?, n_reports = ?, main = ? WHERE id = ?",
+            (*row[1:], row[0]),
+        )
+
     def replace_reference_dates(self, dates: dict[str, dict[str, str]]) -> None:
         with _Transaction(self.db):
             self.db.execute("DELETE FROM reference_dates")

@@ -47,6 +47,9 @@ class ReviewTables:
         )
         return int(cur.lastrowid or 0)
 
+    def set_review_after(self, review_id: int, after: Any) -> None:
+        self.db.execute("UPDATE reviews SET after = ? WHERE id = ?", (json.dumps(after), review_id))
+
     def reviews(self) -> list[Review]:
         """Every review in the order made: the order the rebuild replays them in."""
         return [
