@@ -113,14 +113,20 @@ class DeskTables:
     def map_points(self, flt: IncidentFilter, limit: int = MAP_LIMIT) -> tuple[int, list[dict]]:
         """(how many placed incidents match, the heaviest ``limit`` as compact points)."""
         where, args = flt.where()
-        rows = self.db.execute(
+        columns = (
             "SELECT id, first_date, type, sub_type, grade, location, country, lat, lon, geo_precision,"
             f" killed_low, killed_high, contested FROM incidents WHERE {where} AND lat IS NOT NULL"
-            " ORDER BY killed_high DESC, n_reports DESC, id",
-            args,
-        ).fetchall()
-        kept = [r for r in rows if flt.keeps(r["lat"], r["lon"])]
-        return len(kept), [
+            " ORDER BY killed_high DESC, n_reports DESC, id"
+        )
+        if flt.area:  # the exact shape test runs here, so every candidate of the bounding box is read
+            rows = [r for r in self.db.execute(columns, args) if flt.keeps(r["lat"], r["lon"])]
+            total, rows = len(rows), rows[:limit]
+        else:
+            total = self.db.execute(
+                f"SELECT count(*) FROM incidents WHERE {where} AND lat IS NOT NULL", args
+            ).fetchone()[0]
+            rows = self.db.execute(columns + " LIMIT ?", [*args, limit]).fetchall()
+        return total, [
             {
                 "id": r["id"],
                 "date": r["first_date"],
@@ -135,7 +141,7 @@ class DeskTables:
                 "killed": [r["killed_low"], r["killed_high"]],
                 "contested": bool(r["contested"]),
             }
-            for r in kept[:limit]
+            for r in rows
         ]
 
     def timeline(self, flt: IncidentFilter) -> list[dict[str, Any]]:
@@ -195,12 +201,10 @@ class DeskTables:
     def contested_claims(self, limit: int = 10) -> list[dict[str, Any]]:
         """Contested propositions, those reported most recently first."""
         rows = self.db.execute(
-            "SELECT p.data, max(coalesce(a.published, '')) AS latest FROM propositions p"
-            " JOIN json_each(p.data, '$.article_ids') j JOIN articles a ON a.id = j.value"
-            " WHERE p.status = 'contested' GROUP BY p.id ORDER BY latest DESC, p.id LIMIT ?",
+            "SELECT data, latest FROM propositions WHERE status = 'contested' ORDER BY latest DESC, id LIMIT ?",
             (limit,),
         )
-        return [{**json.loads(r[0]), "latest": r[1] or None} for r in rows]
+        return [{**json.loads(r[0]), "latest": r[1]} for r in rows]
 
     def new_since(self, kind: str, since: str) -> set[str]:
         """Ids first seen after ``since`` (incidents, or denials as 'proposition:article:offset')."""
@@ -233,24 +237,26 @@ class DeskTables:
         rows = self.db.execute(
             """
             WITH arts AS (SELECT id, coalesce(outlet, '(unknown)') AS outlet FROM articles),
+            totals AS (SELECT outlet, count(*) AS n FROM arts GROUP BY outlet),
             copies AS (
-                SELECT m.article_id FROM family_members m JOIN families f ON f.id = m.family_id
-                WHERE m.article_id != f.reference
+                SELECT arts.outlet, count(*) AS n FROM family_members m JOIN families f ON f.id = m.family_id
+                JOIN arts ON arts.id = m.article_id WHERE m.article_id != f.reference GROUP BY arts.outlet
             ),
             claims AS (
-                SELECT article_id, json_extract(data, '$.stance') AS stance FROM facts WHERE kind = 'claim'
+                SELECT arts.outlet, sum(json_extract(f.data, '$.stance') = 'asserts') AS asserts,
+                       sum(json_extract(f.data, '$.stance') = 'denies') AS denies
+                FROM facts f JOIN arts ON arts.id = f.article_id WHERE f.kind = 'claim' GROUP BY arts.outlet
             ),
-            reported AS (SELECT DISTINCT article_id, incident_id FROM incident_reports)
-            SELECT arts.outlet AS outlet, count(DISTINCT arts.id) AS articles,
-                   count(DISTINCT copies.article_id) AS copies,
-                   (SELECT count(*) FROM claims c JOIN arts a2 ON a2.id = c.article_id
-                    WHERE a2.outlet = arts.outlet AND c.stance = 'asserts') AS asserts,
-                   (SELECT count(*) FROM claims c JOIN arts a2 ON a2.id = c.article_id
-                    WHERE a2.outlet = arts.outlet AND c.stance = 'denies') AS denies,
-                   (SELECT count(DISTINCT r.incident_id) FROM reported r JOIN arts a3 ON a3.id = r.article_id
-                    WHERE a3.outlet = arts.outlet) AS incidents
-            FROM arts LEFT JOIN copies ON copies.article_id = arts.id
-            GROUP BY arts.outlet ORDER BY articles DESC, outlet
+            reported AS (
+                SELECT arts.outlet, count(DISTINCT r.incident_id) AS n FROM incident_reports r
+                JOIN arts ON arts.id = r.article_id GROUP BY arts.outlet
+            )
+            SELECT totals.outlet AS outlet, totals.n AS articles, coalesce(copies.n, 0) AS copies,
+                   coalesce(claims.asserts, 0) AS asserts, coalesce(claims.denies, 0) AS denies,
+                   coalesce(reported.n, 0) AS incidents
+            FROM totals LEFT JOIN copies USING (outlet) LEFT JOIN claims USING (outlet)
+            LEFT JOIN reported USING (outlet)
+            ORDER BY articles DESC, outlet
             """
         )
         return [dict(r) for r in rows]
@@ -307,6 +313,14 @@ class DeskTables:
             " FROM stories s LEFT JOIN events e ON e.story_id = s.id LEFT JOIN event_articles ea ON ea.event_id = e.id"
             " GROUP BY s.id ORDER BY articles DESC, s.first_date DESC LIMIT ?",
             (limit,),
+        )
+        return [dict(r) for r in rows]
+
+    def story_labels(self, story_ids: list[str]) -> list[dict[str, Any]]:
+        """Id and label of the given stories (the story filter offers those on screen)."""
+        ids = sorted(set(story_ids))
+        rows = self.db.execute(
+            f"SELECT id, label FROM stories WHERE id IN ({','.join('?' * len(ids))}) ORDER BY label", ids
         )
         return [dict(r) for r in rows]
 

@@ -375,6 +375,10 @@ class ReconcileTables:
                 "INSERT INTO propositions (id, status, data) VALUES (?, ?, ?)",
                 [(p["id"], p["status"], json.dumps(p)) for p in propositions],
             )
+            self.db.execute(
+                "UPDATE propositions SET latest = (SELECT max(a.published) FROM json_each(propositions.data,"
+                " '$.article_ids') j JOIN articles a ON a.id = j.value) WHERE status = 'contested'"
+            )
 
     def update_incident(self, record: dict[str, Any]) -> None:
         """Store one changed incident record (an analyst's decision applied at once)."""

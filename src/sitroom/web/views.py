@@ -96,7 +96,10 @@ def overview(store: Store, params: Mapping[str, str]) -> dict[str, Any]:
     total, incidents = store.incident_list(flt, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return {
         "filters": flt.as_dict(),
-        "facets": {**store.facets(), "stories": store.story_list(100)},
+        "facets": {
+            **store.facets(),
+            "stories": store.story_labels([i["story_id"] for i in incidents if i["story_id"]] + [flt.story or ""]),
+        },
         "total": total,
         "page": page,
         "pages": max(1, -(-total // PAGE_SIZE)),

@@ -20,6 +20,17 @@ CREATE INDEX incidents_grade ON incidents (grade, first_date);
 CREATE INDEX incidents_country ON incidents (country, first_date);
 CREATE INDEX incidents_story ON incidents (story_id);
 CREATE INDEX incidents_rank ON incidents (main DESC, n_reports DESC, killed_high DESC, first_date DESC);
+CREATE INDEX incidents_place ON incidents (lat, lon);
+CREATE INDEX incidents_day_type ON incidents (first_date, type);
+CREATE INDEX incidents_weight ON incidents (killed_high DESC, n_reports DESC, id) WHERE lat IS NOT NULL;
+
+-- Counting pages by status must not read their raw bytes.
+CREATE INDEX pages_status ON pages (status);
+CREATE INDEX articles_outlet ON articles (outlet);
+
+-- The newest publication date among a proposition's articles, to list the latest contested claims.
+ALTER TABLE propositions ADD COLUMN latest TEXT;
+CREATE INDEX propositions_latest ON propositions (status, latest);
 
 -- Which incident each report (article id and sentence offset) belongs to.
 CREATE TABLE incident_reports (
