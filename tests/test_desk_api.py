@@ -122,7 +122,12 @@ def test_story_article_search_sources_pages_and_twins(client: TestClient) -> Non
     story_id = top["incident"]["story_id"]
     story = client.get(f"/api/v1/stories/{story_id}").json()
     assert story["story"]["events"] and story["story"]["events"][0]["articles"]
-    assert client.get(f"/stories/{story_id}").status_code == 200
+    copies = [a for e in story["story"]["events"] for a in e["articles"] if a["copy_of"]]
+    assert copies, "the sample story has wire copies"
+    edits = {op for a in copies for change in a["changes"] for op, _ in change}
+    assert edits & {"del", "ins"}, "what a copy changed is shown word by word"
+    page = client.get(f"/stories/{story_id}").text
+    assert "<del>" in page or "<ins>" in page
     article_id = top["incident"]["reports"][0]["article_id"]
     article = client.get(f"/api/v1/articles/{article_id}").json()
     kinds = {s.get("kind") for b in article["blocks"] if b["kind"] == "paragraph" for s in b["segments"]}

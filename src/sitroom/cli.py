@@ -215,6 +215,9 @@ def _records(store: Store, what: str, fmt: str = "jsonl") -> tuple[Iterable[dict
     if what == "facts":
         fields = [*FACT_FIELDS]
         return iter(store.facts()), fields
+    if what == "audit":
+        fields = ["id", "at", "who", "action", "anchors", "value", "note", "incident_id", "before", "after", "applied"]
+        return iter(store.audit()), fields
     fields = ["id", "label", "first_date", "last_date", "places", "outlets", "article_ids", "event_ids"]
     return (group_record(s) for s in store.stories()), fields
 
@@ -422,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("export", help="export stored records")
-    p.add_argument("what", choices=["articles", "families", "events", "stories", "facts", "incidents"])
+    p.add_argument("what", choices=["articles", "families", "events", "stories", "facts", "incidents", "audit"])
     p.add_argument("--format", choices=sorted(EXPORTERS), default="jsonl")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)

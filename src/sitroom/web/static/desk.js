@@ -37,6 +37,8 @@
     .then(function (r) { return r.json(); })
     .then(function (world) {
       var countries = topojson.feature(world, world.objects.countries);
+      // Antarctica (ISO 010) circles the pole: in Web Mercator it would cover the map.
+      countries.features = countries.features.filter(function (f) { return f.id !== "010"; });
       countries.features.forEach(function (f) { if (f.geometry) unwrap(f.geometry); });
       L.geoJSON(countries, { style: { color: "#8a8f98", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }, interactive: false })
         .addTo(map).bringToBack();
@@ -70,7 +72,7 @@
           radius: PRECISION_M[p.precision] || 5000, color: colour, weight: 1, dashArray: "3 3", fill: false, interactive: false
         }).addTo(layer);
         var marker = L.circleMarker([p.lat, p.lon], {
-          radius: 5 + 2.5 * Math.sqrt(p.killed[1] || 0), color: "#222", weight: 1,
+          radius: Math.min(28, 5 + 2.5 * Math.sqrt(p.killed[1] || 0)), color: "#222", weight: 1,
           fillColor: colour, fillOpacity: p.contested ? 0.45 : 0.85, className: "incident-marker"
         });
         marker.bindPopup(popup(p));
