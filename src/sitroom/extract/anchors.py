@@ -12,6 +12,9 @@ apart; the dependency tree can:
   informed") too. Only places in other roles locate events.
 * a place is part of a *name* when it lies inside a longer entity the model reads as an
   organisation, a person, a group or a work ("Meridian News", "Kyiv Post").
+* a place locates an event by the same attachments as a time, unless it names another
+  thing ("the Sochi agreement") or describes one ("a ceasefire reached in Sweden").
+* a place in the dateline says where the report was filed, not where things happened.
 * a time belongs to an event when it attaches to the event's noun ("Tuesday's strikes",
   "strikes on Tuesday"), to the verb of its clause, or to a clause below it ("killed when
   strikes hit on Tuesday"); a time attached to a verb above the event's clause dates the
@@ -20,10 +23,22 @@ apart; the dependency tree can:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from sitroom.extract import event_lexicon as L
 from sitroom.extract.mood import _clause_verb
 
+# The event lexicon's own words for agreements, truces and talks ("agreement", "deal",
+# "talks", "ceasefire", "summit"), to tell "the Sochi agreement" from "the Kafr Lusin crossing".
+_TALKS_NOUN = re.compile(
+    "|".join(
+        f"(?:{pattern})"
+        for _, sub, pattern, _ in L.EVENT_RULES
+        if sub in ("Agreement", "Talks or meeting", "Ceasefire declared")
+    ),
+    re.I,
+)
 NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 
 
@@ -45,6 +60,12 @@ def place_role(doc: Any, start: int, end: int, precision: str | None) -> str:
     root = _root(doc, start, end)
     if root is None:
         return "location"
+    for _ in range(4):
+        # "regime ally Russia", "Turkey and Russia's patrols": an apposition or a conjunct
+        # plays the role of the word it stands beside.
+        if root.dep_ not in ("appos", "conj") or root.head is root:
+            break
+        root = root.head
     dep = root.dep_
     if dep == "compound" and root.head.dep_ in ("nsubj", "poss"):
         # "Turkey's", "the Moscow government": the place qualifies an actor's noun.
@@ -55,6 +76,8 @@ def place_role(doc: Any, start: int, end: int, precision: str | None) -> str:
         return "actor"
     if dep == "pobj" and root.head.lower_ in ("with", "between", "against"):
         return "actor"  # "coordinated with Turkey", "talks between Ankara and Moscow": parties
+    if dep == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return "actor"  # "according to Kyiv": the source of a claim
     if dep == "nsubjpass" and precision == "country":
         return "actor"
     return "location"
@@ -80,15 +103,41 @@ def _ancestors(token: Any) -> set[int]:
 def own_time(doc: Any, trigger: tuple[int, int], times: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Of the time spans ``times`` (in the event's sentence), the one that dates the
     event whose trigger spans ``trigger``; None when every one dates something else."""
+    return _own(doc, trigger, times, places=False)
+
+
+def own_place(doc: Any, trigger: tuple[int, int], places: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of the place spans ``places`` (locations in the event's sentence), the one where the
+    event whose trigger spans ``trigger`` happened; None when every one locates something
+    else: the place where an agreement was reached, in a clause describing it ("in
+    violation of a ceasefire reached in Sweden"), a place naming another thing ("the
+    Sochi agreement"), or where the speaker spoke ("said in Moscow that ...")."""
+    return _own(doc, trigger, places, places=True)
+
+
+def _names_another(root: Any, nominal: set[int]) -> bool:
+    """A place that qualifies another thing, not the event's own noun: a possessor ("Syria's
+    army"), or the name of an agreement or talks ("the Sochi agreement", "the Astana
+    talks"); a place compounded with a place noun ("Kafr Lusin crossing") is still a place."""
+    if root.head.i in nominal:
+        return False
+    if root.dep_ in ("poss", "amod"):
+        return True
+    return root.dep_ == "compound" and _TALKS_NOUN.search(root.head.text) is not None
+
+
+def _own(doc: Any, trigger: tuple[int, int], spans: list[tuple[int, int]], places: bool) -> tuple[int, int] | None:
     token = _root(doc, *trigger)
     if token is None:
         return None
     verb, path = _clause_verb(token)
     nominal = {token.i, *(t.i for t in path)}
     best: tuple[int, int, tuple[int, int]] | None = None
-    for span in times:
+    for span in spans:
         root = _root(doc, *span)
         if root is None:
+            continue
+        if places and _names_another(root, nominal):
             continue
         above = {root.i, *_ancestors(root)}
         if _under_nominal(root, nominal):

@@ -1,7 +1,8 @@
 """Events a monitor records, typed after ACLED's taxonomy plus what a ceasefire desk needs.
 
 Each sentence is matched against trigger patterns (:data:`sitroom.extract.event_lexicon.EVENT_RULES`,
-most specific first; a rule may name words that rule it out). What the next sentences of
+most specific first; a rule may name words that rule it out); a sentence gives one event
+per kind of happening it reports (violence, talks, movement of forces, ...). What the next sentences of
 the paragraph add refines an event (:data:`sitroom.extract.event_lexicon.EVENT_REFINEMENTS`: a
 protest the police then dispersed is a protest with intervention). A bare toll ("14 people
 were killed") is an event only when the article reports no violence beside it. An event takes its
@@ -79,6 +80,41 @@ def actors_in(text: str) -> list[str]:
     return out
 
 
+# Kinds of happening, as a monitor counts reports: violence of any form is one kind (a
+# strike and the shelling beside it are one report), talks and agreements another,
+# movements of forces another.
+_TALKS = frozenset({"Agreement", "Ceasefire declared", "Talks or meeting", "Phone call", "Diplomatic measure"})
+_MOVES = frozenset({"Joint patrol", "Troop movement or convoy", "Headquarters or base established"})
+
+
+def happening(kind: str, sub: str) -> str:
+    """The kind of happening an event type reports (violence, talks, movement, or its own)."""
+    if kind in L.VIOLENT_TYPES or sub == "Looting/property destruction":
+        return "violence"
+    if sub in _TALKS:
+        return "talks"
+    if sub in _MOVES:
+        return "movement"
+    if kind == "Protests":
+        return "protest"
+    return sub
+
+
+def article_place(facts: list[dict]) -> dict | None:
+    """Where the article's events happen unless a sentence says otherwise: the specific
+    place it names most often as a location (first named on a tie), else its dateline's.
+    Places that name an actor ("Moscow said") or sit inside a name ("Meridian News") do
+    not locate events (see :mod:`sitroom.extract.anchors`)."""
+    located = [f for f in facts if f["kind"] == "place" and f.get("role", "location") == "location"]
+    specific = [f for f in located if f.get("precision") != "country"]
+    if not specific:
+        specific = [f for f in facts if f["kind"] == "place" and f.get("role") == "dateline"]
+    counts: dict[str, int] = {}
+    for fact in specific:
+        counts[fact["name"]] = counts.get(fact["name"], 0) + 1
+    return max(specific, key=lambda f: (counts[f["name"]], -f["span"][0]), default=None)
+
+
 def _sentences(body: str) -> list[tuple[int, int]]:
     from sitroom.nlp.sentences import article_sentences
 
@@ -93,20 +129,27 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
     # specific place it names most often (first named on a tie).
     # Places that name an actor ("Moscow said") or sit inside a name ("Meridian News") do
     # not locate events (see sitroom.extract.anchors).
-    located = [f for f in facts if f["kind"] == "place" and f.get("role", "location") == "location"]
-    specific_places = [f for f in located if f.get("precision") != "country"]
-    counts: dict[str, int] = {}
-    for fact in specific_places:
-        counts[fact["name"]] = counts.get(fact["name"], 0) + 1
-    main_place = max(specific_places, key=lambda f: (counts[f["name"]], -f["span"][0]), default=None)
+    main_place = article_place(facts)
     tolls: list[Event] = []  # events read from a bare toll only
     for start, end in spans:
         sentence = body[start:end]
         typed = _without_topic(sentence)
+        taken: list[tuple[int, int]] = []  # triggers already read in this sentence
+        kinds: set[str] = set()  # and the kinds of happening they are
         for kind, sub, pattern, unless in _RULES_WITH_TOLL:
             text = sentence if sub in L.READ_WITH_TOPIC else typed
             m = pattern.search(text)
             if not m or (unless is not None and unless.search(text)):
+                continue
+            # A sentence can report several happenings ("the military began to patrol the
+            # zone to reinforce the agreement"): one event per kind of happening, each on
+            # its own words. Two rules of one kind (an air strike and its shelling) are one
+            # report, and a bare toll is never a second event.
+            if taken and (
+                happening(kind, sub) in kinds
+                or pattern is _TOLL
+                or any(m.start() < e and s < m.end() for s, e in taken)
+            ):
                 continue
             inside = [f for f in facts if start <= f["span"][0] < end]
             lo, hi = _clause(sentence, m.start(), m.end())
@@ -133,7 +176,8 @@ def extract_events(body: str, facts: list[dict], sentences: list[tuple[int, int]
             )
             if pattern is _TOLL:
                 tolls.append(events[-1])
-            break
+            taken.append((m.start(), m.end()))
+            kinds.add(happening(kind, sub))
     if any(e.type in L.VIOLENT_TYPES for e in events if not any(e is t for t in tolls)):
         # A toll in an article that reports the violence itself is that violence's toll.
         events = [e for e in events if not any(e is t for t in tolls)]

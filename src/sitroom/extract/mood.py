@@ -289,8 +289,12 @@ def _reference(token: Any, verb: Any | None) -> bool:
     determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
     if not any(d.lower_ in DEFINITE for d in determiners):
         return False
-    if token.dep_ in ("nsubj", "nsubjpass"):
-        return verb is None or (_tense(verb) in ("present", "none") and verb.lemma_.lower() not in PERFORM_VERBS)
+    if token.dep_ == "nsubjpass":
+        return verb is None or verb.lemma_.lower() not in PERFORM_VERBS
+    if token.dep_ == "nsubj":
+        # "The agreement was supposed to ...", "the truce clarifies ...": the subject is the
+        # known thing; "the talks began" reports the talks.
+        return verb is None or verb.lemma_.lower() not in PERFORM_VERBS
     if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
         return True  # "violation of the agreement", "implementation of the deal"
     return verb is None or verb.lemma_.lower() not in PERFORM_VERBS

@@ -8,12 +8,13 @@ evidence: the span of the article body it was read from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sitroom.extract.anchors import own_time, place_role
+from sitroom.extract.anchors import own_place, own_time, place_role
 from sitroom.extract.claims import extract_claims
-from sitroom.extract.events import extract_events
+from sitroom.extract.events import Event, article_place, extract_events
 from sitroom.extract.figures import extract_figures
 from sitroom.extract.gazetteer import gazetteer
 from sitroom.extract.mood import mood_of
@@ -23,7 +24,7 @@ from sitroom.model import Article
 from sitroom.store import Store
 
 # Bumped when extraction changes, so stored facts are extracted again.
-FACTS_VERSION = 5
+FACTS_VERSION = 6
 LANGUAGES = ("en",)
 BATCH = 16
 
@@ -45,9 +46,44 @@ def _reference_date(article: Article, inherited: dict[str, tuple[str, str]]) -> 
         return None
 
 
+# Where a dateline ends: "AMMAN (Reuters) - ", "AL-NAYRAB, Syria: ", "EDLEB, Syria — ".
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|\s[-–—]\s)")
+
+
+def _dateline_end(body: str, dateline: str | None) -> int:
+    """The offset where the body's leading dateline ends (0 when it has none)."""
+    if not dateline or body[: len(dateline)].upper() != dateline.upper():
+        return 0
+    window = body[: len(dateline) + 60]
+    m = _DATELINE_END.search(window, len(dateline))
+    return m.end() if m and "." not in window[len(dateline) : m.start()] else len(dateline)
+
+
+def _event_place(doc: object, event: Event, facts: list[dict], main_place: dict | None) -> dict | None:
+    """The place of an event: the location the parse attaches to it in its sentence (the
+    article's main place instead of a country it lies in), else the article's main place."""
+    here = [
+        f
+        for f in facts
+        if f["kind"] == "place" and f.get("role", "location") == "location" and event.start <= f["span"][0] < event.end
+    ]
+    # The most specific place wins, as a monitor codes it: a town or province the parse ties
+    # to the event before a country ("strikes by Russia killed ten in Idlib").
+    trigger = (event.trigger_start, event.trigger_end)
+    specific = [tuple(f["span"]) for f in here if f.get("precision") != "country"]
+    span = own_place(doc, trigger, specific) or own_place(doc, trigger, [tuple(f["span"]) for f in here])  # type: ignore[arg-type]
+    own = next((f for f in here if tuple(f["span"]) == span), None)
+    if own is None:
+        return main_place
+    if own.get("precision") == "country" and main_place and main_place.get("country") == own.get("country"):
+        return main_place
+    return own
+
+
 def article_facts(article: Article, doc: object, reference: date | None) -> list[dict]:
     """All facts of one article as export records (``doc`` is its spaCy parse)."""
     facts: list[dict] = []
+    dateline_end = _dateline_end(article.body, article.dateline)
     for m in extract_places(doc, gazetteer(), article.dateline):
         p = m.place
         facts.append(
@@ -64,7 +100,7 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
                 "admin1": p.admin1,
                 "precision": m.precision,
                 "place_kind": p.kind,
-                "role": place_role(doc, m.start, m.end, m.precision),
+                "role": "dateline" if m.start < dateline_end else place_role(doc, m.start, m.end, m.precision),
             }
         )
     for t in extract_times(article.body, reference):
@@ -115,8 +151,9 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
             }
         )
     sentences = [(s.start_char, s.end_char) for s in doc.sents]  # type: ignore[attr-defined]
+    main_place = article_place(facts)
     for e in extract_events(article.body, facts, sentences):
-        place = e.place
+        place = _event_place(doc, e, facts, main_place)
         mood = mood_of(doc, e.trigger_start, e.trigger_end)
         in_sentence = [tuple(f["span"]) for f in facts if f["kind"] == "time" and e.start <= f["span"][0] < e.end]
         time_span = own_time(doc, (e.trigger_start, e.trigger_end), in_sentence)  # type: ignore[arg-type]

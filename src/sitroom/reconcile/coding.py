@@ -118,9 +118,11 @@ def code_event(event: dict, body: str, times: list[dict], reference: ReferenceDa
         return Coded(event, mood, None, role, _MOOD_REASONS.get(mood, mood))
     if mood == "planned" and violent:
         return Coded(event, mood, None, role, "a planned or intended act of violence: a threat, not an incident")
-    if event.get("reference") and not violent:
+    if event.get("reference") and not violent and not event.get("time_span"):
         # "reinforce the agreement", "violations of the truce": an agreement, a truce or
         # talks already known, named again; violence named again is the incident itself.
+        # Named with a time of its own ("the start of the joint patrol on March 8") it is
+        # reported, and the time decides whether it is news or background.
         return Coded(event, mood, None, role, "names an agreement, truce or talks already known, not its making")
     anchor = _anchor(event, body, times)
     value = (anchor or {}).get("value") or ""

@@ -135,7 +135,7 @@ def regroup(incidents: list[Incident], reviews: list[Review], replay: Replay) ->
 
 def override(record: dict[str, Any], reviews: list[Review], replay: Replay) -> dict[str, Any]:
     """The record with the analysts' grade, place and date decisions applied, latest last."""
-    keys = {f"{r['article_id']}:{r['span'][0]:06d}" for r in record["reports"]}
+    keys = set(report_keys(record))
     touched = [r for r in reviews if set(r.anchors) & keys]
     for review in touched:
         if review.action == "grade":
@@ -157,4 +157,10 @@ def override(record: dict[str, Any], reviews: list[Review], replay: Replay) -> d
 
 def report_keys(record: dict[str, Any]) -> list[str]:
     """The review anchors of an incident record: one key per report."""
-    return [f"{r['article_id']}:{r['span'][0]:06d}" for r in record["reports"]]
+    return [report_key(r) for r in record["reports"]]
+
+
+def report_key(report: dict[str, Any]) -> str:
+    """A report's review anchor: its article and the offset of the words that report the event
+    (records written before reports carried their key use the sentence's offset)."""
+    return report.get("key") or f"{report['article_id']}:{report['span'][0]:06d}"

@@ -128,7 +128,7 @@ def _reports(
                     continue
             reports.append(
                 Report(
-                    key=f"{article_id}:{event['span'][0]:06d}",
+                    key=f"{article_id}:{(event.get('trigger_span') or event['span'])[0]:06d}",
                     article_id=article_id,
                     family=family_of.get(article_id, article_id),
                     story=story_of.get(article_id),
@@ -227,7 +227,14 @@ def _record(
         "propositions": [p.id for p in mine],
         "article_ids": sorted(articles),
         "reports": [
-            {"article_id": r.article_id, "span": list(r.span), "text": r.text, "status": r.status, "family": r.family}
+            {
+                "key": r.key,
+                "article_id": r.article_id,
+                "span": list(r.span),
+                "text": r.text,
+                "status": r.status,
+                "family": r.family,
+            }
             for r in reports
         ],
     }

@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from sitroom.reconcile.review import report_key
+
 
 class GroupTables:
     """Reads and writes of the grouping tables; ``self.db`` is the store's connection."""
@@ -357,7 +359,7 @@ class ReconcileTables:
             self.db.executemany(
                 "INSERT OR IGNORE INTO incident_reports (incident_id, report_key, article_id) VALUES (?, ?, ?)",
                 [
-                    (i["id"], f"{r['article_id']}:{r['span'][0]:06d}", r["article_id"])
+                    (i["id"], report_key(r), r["article_id"])
                     for i in incidents
                     for r in i["reports"]
                 ],

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from sitroom.extract.gazetteer import country_name
-from sitroom.reconcile.review import GRADES, report_keys
+from sitroom.reconcile.review import GRADES, report_key, report_keys
 from sitroom.report.areas import AreaError
 from sitroom.report.areas import validate as validate_area
 from sitroom.report.diff import word_diff
@@ -157,7 +157,7 @@ def incident(store: Store, incident_id: str) -> dict[str, Any]:
     reports = [
         {
             **r,
-            "key": f"{r['article_id']}:{r['span'][0]:06d}",
+            "key": report_key(r),
             "outlet": heads.get(r["article_id"], {}).get("outlet"),
             "title": heads.get(r["article_id"], {}).get("title"),
             "published": heads.get(r["article_id"], {}).get("published"),

@@ -1,0 +1,71 @@
+"""Where an event happened, read from the parse, and several happenings in one sentence.
+
+Sentences are invented; each carries one phenomenon: a place that names an agreement or
+describes where it was reached, a dateline, a country next to a town, two kinds of
+happening in one sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.extract.stage import article_facts
+from sitroom.model import Article, Paragraph
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitroom.nlp.language import english
+
+    return english()
+
+
+def _events(nlp, body: str, dateline: str | None = None) -> list[dict]:
+    article = Article(
+        id="t-0",
+        page_id="t",
+        index=0,
+        title=None,
+        body=body,
+        paragraphs=[Paragraph(0, len(body))],
+        dateline=dateline,
+        language="en",
+    )
+    return [f for f in article_facts(article, nlp(body), None) if f["kind"] == "event"]
+
+
+def _place(event: dict) -> str | None:
+    return event["place"]["name"] if event["place"] else None
+
+
+def test_a_place_where_an_agreement_was_reached_does_not_locate_the_violation(nlp) -> None:
+    events = _events(
+        nlp,
+        "Rebels fired two missiles at a village near Hama in violation of a ceasefire reached in Stockholm.",
+    )
+    violent = [e for e in events if e["type"] == "Explosions/Remote violence"]
+    assert violent and violent[0]["place"]["country"] == "SY"  # Hama, not Stockholm
+
+
+def test_a_dateline_is_where_the_report_was_filed(nlp) -> None:
+    body = "AMMAN (Reuters) - Russian jets struck several towns in Idlib province on Sunday, witnesses said."
+    events = _events(nlp, body, dateline="AMMAN")
+    assert events and _place(events[0]) != "Amman"
+    assert "Idlib" in (_place(events[0]) or "")
+
+
+def test_the_town_wins_over_the_country_of_an_actor(nlp) -> None:
+    events = _events(nlp, "Air strikes by regime ally Russia killed ten civilians in Saraqib on Friday.")
+    assert events and _place(events[0]) == "Saraqib"
+
+
+def test_one_sentence_reports_two_kinds_of_happening(nlp) -> None:
+    events = _events(
+        nlp,
+        "Last week the Turkish army began joint patrols in Idlib, and Ankara and Moscow signed a new agreement"
+        " on the zone.",
+    )
+    kinds = {e["sub_type"] for e in events}
+    assert {"Joint patrol", "Agreement"} <= kinds
+    patrol = next(e for e in events if e["sub_type"] == "Joint patrol")
+    assert patrol["trigger_span"] != next(e for e in events if e["sub_type"] == "Agreement")["trigger_span"]
