@@ -69,3 +69,30 @@ def test_one_sentence_reports_two_kinds_of_happening(nlp) -> None:
     assert {"Joint patrol", "Agreement"} <= kinds
     patrol = next(e for e in events if e["sub_type"] == "Joint patrol")
     assert patrol["trigger_span"] != next(e for e in events if e["sub_type"] == "Agreement")["trigger_span"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The defence ministry said the ceasefire will take effect at midnight on Friday.", "plans"),
+        ("Turkish officials said joint patrols will begin on 15 March along the highway.", "plans"),
+        ("The foreign minister said the agreement must be respected by all parties.", "calls for"),
+        ("The memorandum stipulates that all heavy weapons be withdrawn by October 10.", "plans"),
+        ("The ministry said its jets struck weapons depots near the town.", "asserts"),
+    ],
+)
+def test_announcements_are_plans_and_obligations_are_calls(nlp, sentence: str, stance: str) -> None:
+    from sitroom.extract.claims import extract_claims
+
+    claims = extract_claims(nlp(sentence))
+    assert claims and claims[0].stance == stance
+
+
+def test_a_role_after_a_comma_stays_with_the_speaker(nlp) -> None:
+    from sitroom.extract.claims import extract_claims
+    from sitroom.reconcile.ledger import normalise_speaker
+
+    sentence = '"We will not allow any provocation," said Hulusi Akar, Turkey\'s defence minister.'
+    claim = extract_claims(nlp(sentence))[0]
+    assert claim.speaker == "Hulusi Akar, Turkey's defence minister"
+    assert normalise_speaker(claim.speaker) == normalise_speaker("Hulusi Akar (defence minister)") == "hulusi akar"

@@ -127,13 +127,46 @@ def _asides(token: object) -> set[int]:
     return out
 
 
-def _stance(cue_lemma: str, content: str) -> str:
+def _stance(cue_lemma: str, content: str, tokens: list | None = None) -> str:
     if cue_lemma in L.CUES_DENY or any(p.search(content) for p in _DENIAL):
         return "denies"
     if cue_lemma in L.CUES_PLAN:
         return "plans"
     if cue_lemma in L.CUES_CALL:
         return "calls for"
+    return _modality(tokens) if tokens else "asserts"
+
+
+def _modality(tokens: list) -> str:
+    """What a reported clause does, from its main verb's auxiliaries: a future or a mandate
+    announces ("the truce will take effect at midnight", "weapons be withdrawn by the 10th"):
+    ``plans``; an obligation appeals ("the agreement must be respected"): ``calls for``;
+    anything else states: ``asserts``."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")] or [
+        t for t in tokens if t.pos_ == "VERB" and t.dep_ in ("ccomp", "xcomp", "ROOT")
+    ]
+    if not verbs:
+        return "asserts"
+    verb = verbs[0]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if words & L.OBLIGATION_MODALS:
+        return "calls for"
+    if words & L.FUTURE_MODALS:
+        return "plans"
+    if len(auxes) == 1 and auxes[0].tag_ == "VB" and auxes[0].lower_ == "be" and verb.dep_ != "xcomp":
+        return "plans"  # a passive mandate: "that all heavy weapons be withdrawn"
+    if verb.tag_ == "VB" and not words and verb.dep_ != "xcomp":
+        # A bare verb: with a subject a mandate ("that all weapons be withdrawn"), without one
+        # an imperative ("Stop the shelling!").
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        return "plans" if has_subject else "calls for"
+    if any(c.lower_ in ("be", "is", "are") for c in auxes) and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in verb.children
+    ):
+        return "plans"  # "patrols are to begin"
     return "asserts"
 
 
@@ -741,7 +774,8 @@ def _from_cue(sent: object, cue: object, quotes: list[tuple[int, int]]) -> Claim
             if cited:
                 via.insert(0, _clean_outlet(_phrase(speaker_token)[0]))
                 speaker_token = cited[0]
-    speaker, _, _ = _phrase(speaker_token, cue)
+    speaker, p0, _ = _phrase(speaker_token, cue)
+    speaker = _with_role(speaker, p0, speaker_token, cue, text)
     s0, s1 = _mention(speaker_token, cue)
     if speaker_token.lower_ in _RELATIVE and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):  # type: ignore[attr-defined]
         speaker = _phrase(cue.head, cue)[0]  # type: ignore[attr-defined]  # "Mr. Kamin, who emphasized": who is Mr. Kamin
@@ -801,10 +835,23 @@ def _from_cue(sent: object, cue: object, quotes: list[tuple[int, int]]) -> Claim
         *_cue_words(cue, c0),
         content,
         (c0, c1),
-        _stance(lemma, content),
+        _stance(lemma, content, tokens),
         direct,
         via,
     )
+
+
+def _with_role(speaker: str, start: int, token: object, cue: object, text: str) -> str:
+    """The speaker with the role set after its name by a comma ("Hulusi Akar, Turkey's
+    defence minister"): who speaks is the person in that role."""
+    role = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)  # type: ignore[attr-defined]
+    if role is None or role.i == cue.i or role.is_ancestor(cue):  # type: ignore[attr-defined]
+        return speaker
+    words = _strip(sorted(role.subtree, key=lambda t: t.i))
+    if not words or len(words) > 12 or any(t.dep_ == "relcl" for t in words):
+        return speaker
+    end = words[-1].idx + len(words[-1])
+    return text[start:end] if end > start + len(speaker) else speaker
 
 
 def _agent(token: object) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 CUES_ASSERT = frozenset(
     "say tell state claim announce report confirm add insist stress note explain describe warn accuse allege "
     "affirm assert argue maintain reiterate reveal disclose declare acknowledge admit suggest indicate emphasize "
+    "stipulate envisage specify "
     "emphasise underline point write tweet quote cite estimate predict complain charge testify "
     "mention recall respond reply answer echo highlight detail concede conclude continue joke boast brag "
     "speak talk remark observe comment recount caution contend counter object protest lament "
@@ -18,6 +19,10 @@ CUES_DENY = frozenset("deny reject dismiss refute rebuff disown contradict dispu
 # to") are a position the speaker holds: a claim with stance "plans" when a clause follows.
 CUES_PLAN = frozenset("vow pledge promise propose offer threaten agree want plan intend seek decide".split())
 CUES_CALL = frozenset("urge call demand appeal ask press request encourage implore exhort plead".split())
+# Auxiliaries of a reported clause: a future announces ("will begin"), an obligation
+# appeals ("must be respected"). "would" is the future of a past report ("said it would").
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would"})
+OBLIGATION_MODALS = frozenset({"must", "should", "ought", "need"})
 # Stated beliefs: a claim only with a clause ("officials believe the attack was planned").
 CUES_BELIEF = frozenset("believe think know feel fear hope worry expect suspect doubt".split())
 # Stance verbs that also name physical acts ("tanks backed the infantry"): a stance only

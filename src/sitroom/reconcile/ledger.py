@@ -120,6 +120,9 @@ def _compatible(a: set[str], b: set[str]) -> bool:
 
 
 def normalise_speaker(name: str) -> str:
+    """Who speaks, for comparing speakers: the name without its role ("Hulusi Akar, Turkey's
+    defence minister" and "Hulusi Akar (defence minister)" are Hulusi Akar)."""
+    name = re.sub(r"\s*\([^)]*\)", "", name.split(",")[0])
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
     name = re.sub(r"[’']s\b", "", name)
     return " ".join(name.split()).lower()
