@@ -6,7 +6,9 @@ families, grouping), then scores the main article of each page:
 * events: B-cubed precision, recall and F1 against ``cluster``;
 * stories: B-cubed against ``story`` (each ``distractor`` page is a story of its own);
 * families: pairwise precision, recall and F1 of "same family" against ``wire_family``;
-* the number of pages put in an event or story with a page of another gold story.
+* the number of pages put in an event or story with a page of another gold story;
+* each on all pages, then on the development and held-out splits
+  (:func:`benchmarks.shared_data.held_out`).
 
 A peer baseline runs beside it on the same pages: TF-IDF of title and lead with
 agglomerative average-link clustering at a fixed distance threshold (not tuned here).
@@ -24,7 +26,7 @@ from pathlib import Path
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from benchmarks.shared_data import require
+from benchmarks.shared_data import held_out, require
 from sitroom.evaluate import bcubed, pairwise
 from sitroom.ingest.sources import iter_items
 from sitroom.pipeline import IngestSummary, ingest_items, run_stages
@@ -74,6 +76,15 @@ def main() -> None:
     print(f"pages: {len(ids)}; cleaning {cleaned - started:.1f} s, families and grouping {grouped - cleaned:.1f} s")
     print(f"{'system':<28} {'events P/R/F1':<22} {'stories P/R/F1':<22} {'cross-story pages':>18}")
     _row("sitroom", events, stories, gold_events, gold_stories)
+    for split, wanted in (("development", False), ("held-out", True)):
+        part = [i for i in ids if held_out(gold[i]["cluster"]) == wanted]
+        _row(
+            f"  {split} ({len(part)} pages)",
+            events,
+            stories,
+            {i: gold_events[i] for i in part},
+            {i: gold_stories[i] for i in part},
+        )
     p, r, f = pairwise({i: families.get(i) for i in ids}, gold_families)
     print(f"sitroom families (pairwise): P {p:.3f} R {r:.3f} F1 {f:.3f}")
     matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([texts.get(i, "") for i in ids]).toarray()

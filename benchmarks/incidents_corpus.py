@@ -20,7 +20,6 @@ Run: ``python -m benchmarks.incidents_corpus [--lang en]``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
@@ -28,20 +27,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.shared_data import require, shared_dir
+from benchmarks.shared_data import held_out, require, shared_dir
 from sitroom.ingest.sources import iter_items
 from sitroom.pipeline import IngestSummary, ingest_items, run_stages
 from sitroom.reconcile.stage import CODINGS, update_reconciled
 from sitroom.report.records import incident_record
 from sitroom.settings import IngestOptions
 from sitroom.store import Store
-
-HELD_OUT_BUCKETS = 3  # one cluster in three is held out
-
-
-def held_out(cluster: str) -> bool:
-    """Whether a gold cluster is in the held-out split (a fixed hash, not a choice)."""
-    return int(hashlib.sha256(cluster.encode()).hexdigest(), 16) % HELD_OUT_BUCKETS == 0
 
 
 def _export(store: Store, folder: Path) -> tuple[Path, Path]:

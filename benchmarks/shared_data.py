@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -20,3 +21,14 @@ def require(relative: str) -> Path:
     if not path.exists():
         sys.exit(f"skipped: {path} is not here (the shared evaluation data sits beside the repository)")
     return path
+
+
+HELD_OUT_BUCKETS = 3  # one gold event cluster in three is held out
+
+
+def held_out(cluster: str) -> bool:
+    """Whether a corpus page's gold event ``cluster`` is in the held-out split: a fixed hash
+    of the cluster name (not a choice), so copies and rewrites of one event never straddle
+    the split. Every corpus benchmark reports both splits; rules are looked at only against
+    the development one."""
+    return int(hashlib.sha256(cluster.encode()).hexdigest(), 16) % HELD_OUT_BUCKETS == 0

@@ -59,6 +59,9 @@ class Doc:
     day_month: str | None = None
     # Counts of people the page states anywhere ("33:military"; see counts.py).
     counts: list[str] = field(default_factory=list)
+    # What the lead reports: [kind of happening, lat, lon] of its first events (lat and lon
+    # None unless placed at a town), read from the facts (see grouping.stage).
+    lead_events: list[list] = field(default_factory=list)
 
 
 def skeleton(token: str) -> str:

@@ -19,7 +19,7 @@ same event or story. Copies of one text (a syndication family) are always one ev
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -29,6 +29,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from sitroom.grouping.cluster import constrained_components
 from sitroom.grouping.features import Doc
+from sitroom.report.areas import km_between
 
 # Weights of the English blend (embedding, names, words); calibrated on the corpus.
 EN_WEIGHTS = (0.55, 0.25, 0.20)
@@ -331,6 +332,7 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
         english,
         consensus=(STORY_CONSENSUS, EVENT_THRESHOLD),
         neighbours=all_scored,
+        allow=one_happening(by_id),
     )
     event_of = {a: k for k, members in enumerate(events) for a in members}
     # An undated article in a dated event is as dated as its event from here on: it must
@@ -374,6 +376,43 @@ def group_from_links(docs: list[Doc], scored: Iterable[tuple[float, str, str]], 
     )
     story_events = [sorted({event_of[a] for a in members}) for members in stories]
     return Grouping(events=events, stories=stories, story_events=story_events)
+
+
+# Two reports of one event place what their leads report this close at most (km).
+EVENT_PLACE_KM = 50
+MAX_GROUP_PLACES = 24
+
+
+def one_happening(by_id: dict[str, Doc]) -> Callable[[str, str], bool]:
+    """A veto for merging two event groups whose leads report different happenings.
+
+    On a story's busiest days its reports share names, words and the day: a strike in one
+    town and talks in a capital, or strikes on two towns, read alike. What the leads report
+    tells them apart: two groups stay apart when every happening their leads report is of
+    another kind (violence, talks, movement of forces, ...), or when every town their
+    leads place events in is more than :data:`EVENT_PLACE_KM` from every town of the other.
+    Groups whose leads report nothing readable merge on their links alone."""
+    state: dict[str, tuple[frozenset[str], tuple[tuple[float, float], ...]]] = {}
+
+    def info(root: str) -> tuple[frozenset[str], tuple[tuple[float, float], ...]]:
+        if root not in state:
+            lead = by_id[root].lead_events
+            kinds = frozenset(k for k, _, _ in lead)
+            places = tuple(dict.fromkeys((lat, lon) for _, lat, lon in lead if lat is not None))
+            state[root] = (kinds, places)
+        return state[root]
+
+    def allow(ra: str, rb: str) -> bool:
+        ka, pa = info(ra)
+        kb, pb = info(rb)
+        if ka and kb and not ka & kb:
+            return False
+        if pa and pb and min(km_between(a[0], a[1], b[0], b[1]) for a in pa for b in pb) > EVENT_PLACE_KM:
+            return False
+        state[min(ra, rb)] = (ka | kb, tuple(dict.fromkeys(pa + pb))[:MAX_GROUP_PLACES])
+        return True
+
+    return allow
 
 
 def _dated_by_count(by_id: dict[str, Doc]) -> dict[str, Doc]:
@@ -515,6 +554,7 @@ def _attach(
     consensus: tuple[int, float] | None = None,
     neighbours: list[tuple[float, str, str]] | None = None,
     recurring: tuple[float, float] | None = None,
+    allow: Callable[[str, str], bool] | None = None,
 ) -> list[list[str]]:
     """Groups where undated articles (``vague``) hang off dated groups instead of
     bridging them.
@@ -537,7 +577,7 @@ def _attach(
     """
     dated_ids = [i for i in ids if i not in vague]
     firm = [link for link in links if link[1] not in vague and link[2] not in vague]
-    groups = constrained_components(dated_ids, firm, dates, max_span_days)
+    groups = constrained_components(dated_ids, firm, dates, max_span_days, allow)
     loose = sorted(vague)
     loose_set = set(loose)
     among = [(s, a, b) for s, a, b in links if a in loose_set and b in loose_set and s >= among_threshold]

@@ -34,7 +34,7 @@ from sitroom.store import Store
 # copies change (copy pairs are found only for articles at an older version), and keep
 # the new SIGNATURE_VERSION above the old FEATURES_VERSION.
 SIGNATURE_VERSION = 6
-FEATURES_VERSION = 10
+FEATURES_VERSION = 11
 EMBED_LANGUAGES = ("en",)
 _V = TypeVar("_V")
 
@@ -82,6 +82,35 @@ def _event_anchors(facts: list[dict]) -> Counter[str]:
         out[f"ev:{fact['sub_type']}"] += 1
         if fact.get("place"):
             out[f"ev:{fact['sub_type']}@{fact['place']['name']}"] += 1
+    return out
+
+
+# Events in the first sentences that report them: what the article is about.
+LEAD_EVENT_SENTENCES = 2
+_LEAD_MOODS = ("occurred", "planned")
+_TOWN = ("point", "town")
+
+
+def lead_events(facts: list[dict]) -> list[list]:
+    """[kind of happening, lat, lon] of the events of the article's first event sentences
+    that report something happening or announced (lat, lon only for a town or a point)."""
+    from sitroom.extract.events import happening
+
+    events = sorted((f for f in facts if f["kind"] == "event"), key=lambda f: f["span"][0])
+    sentences = sorted({f["span"][0] for f in events})[:LEAD_EVENT_SENTENCES]
+    out = []
+    for f in events:
+        if f["span"][0] not in sentences or f.get("mood", "occurred") not in _LEAD_MOODS:
+            continue
+        place = f.get("place") or {}
+        town = place.get("precision") in _TOWN
+        out.append(
+            [
+                happening(f["type"], f["sub_type"]),
+                place.get("lat") if town else None,
+                place.get("lon") if town else None,
+            ]
+        )
     return out
 
 
@@ -149,7 +178,9 @@ def update_groups(store: Store, encoder: str = "minilm") -> GroupSummary:
         docs_new = {}
         for aid in new_ids:
             doc = doc_of(articles[aid], inherited.get(aid, (None,))[0])
-            doc.anchors.update(_event_anchors(store.facts(aid)))
+            facts = store.facts(aid)
+            doc.anchors.update(_event_anchors(facts))
+            doc.lead_events = lead_events(facts)
             docs_new[aid] = doc
         english = [aid for aid in new_ids if docs_new[aid].language in EMBED_LANGUAGES]
         vectors = embed([f"{docs_new[a].title}\n{docs_new[a].lead}" for a in english]) if english else []
