@@ -96,3 +96,16 @@ def test_a_role_after_a_comma_stays_with_the_speaker(nlp) -> None:
     claim = extract_claims(nlp(sentence))[0]
     assert claim.speaker == "Hulusi Akar, Turkey's defence minister"
     assert normalise_speaker(claim.speaker) == normalise_speaker("Hulusi Akar (defence minister)") == "hulusi akar"
+
+
+def test_a_toll_counted_since_a_time_is_never_an_incidents_toll() -> None:
+    from sitroom.reconcile.stage import _cumulative
+
+    body = (
+        "Air strikes hit Saraqib on Monday. Since then, hundreds of thousands of people have been killed, the UN said."
+    )
+    start = body.index("hundreds")
+    assert _cumulative(body, {"span": [start, start + 40]})
+    single = "Air strikes hit Saraqib on Monday, killing 12 people, the monitor said."
+    start = single.index("killing")
+    assert not _cumulative(single, {"span": [start, start + 16]})

@@ -44,6 +44,7 @@ def _mood(nlp, sentence: str, trigger: str) -> str:
         ("The two armies occasionally carry out joint patrols.", "patrols", "habitual"),
         ("The militia was planning a drone attack on the airbase.", "attack", "planned"),
         ("Patrols are to be held under the new protocol.", "Patrols", "planned"),
+        ("The war has killed thousands of people and displaced millions.", "displaced", "period"),
     ],
 )
 def test_the_clause_says_whether_the_event_happened(nlp, sentence: str, trigger: str, mood: str) -> None:

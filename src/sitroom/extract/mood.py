@@ -224,7 +224,14 @@ def _period(verb: Any, tense: str) -> bool:
     "over the past two weeks", "in the past 24 hours" is a window a monitor reports, kept)."""
     if tense not in ("perfect", "pluperfect", "present", "progressive", "past"):
         return False
-    for child in verb.children:
+    children = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        # "The war has killed thousands and displaced millions": conjoined verbs share the
+        # subject, the auxiliaries and the span of the first.
+        children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "prep")]
+        if not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            tense = _tense(verb.head)
+    for child in children:
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
             if child.lower_ == "since" and tense != "past":
                 return True

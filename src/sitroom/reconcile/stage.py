@@ -48,7 +48,7 @@ class ReconcileSummary:
 
 # A toll "since the start of the year" or "so far" counts a period, not one incident.
 _CUMULATIVE = re.compile(
-    r"\b(?:since (?:the (?:start|beginning)|january|february|march|april|may|june|july|august|"
+    r"\b(?:since then|since (?:the (?:start|beginning)|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d{4}|the war|the conflict|the ceasefire)|so far|to date|"
     r"this year|in total|altogether|overall|cumulative)\b",
     re.I,
@@ -56,9 +56,12 @@ _CUMULATIVE = re.compile(
 
 
 def _cumulative(body: str, figure: dict) -> bool:
+    """Whether the figure's sentence counts a period ("Since then, hundreds of thousands
+    have been killed", "47 killed so far this year"): never one incident's toll."""
     start, end = figure["span"]
     stop = body.find(". ", end)
-    return bool(_CUMULATIVE.search(body[start : (stop if stop != -1 else len(body))]))
+    begin = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start)) + 1
+    return bool(_CUMULATIVE.search(body[begin : (stop if stop != -1 else len(body))]))
 
 
 # How event facts become reports: "reported" codes what each page reports (see
