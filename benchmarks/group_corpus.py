@@ -87,6 +87,10 @@ def main() -> None:
         )
     p, r, f = pairwise({i: families.get(i) for i in ids}, gold_families)
     print(f"sitroom families (pairwise): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    for split, wanted in (("development", False), ("held-out", True)):
+        part = [i for i in ids if held_out(gold[i]["cluster"]) == wanted]
+        p, r, f = pairwise({i: families.get(i) for i in part}, {i: gold_families[i] for i in part})
+        print(f"  {split} families: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([texts.get(i, "") for i in ids]).toarray()
     for threshold in BASELINE_THRESHOLDS:
         labels = AgglomerativeClustering(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -116,6 +117,7 @@ class Member:
     credit: list[str] = field(default_factory=list)
     inherited_date: str | None = None
     inherited_from: str | None = None
+    translation: bool = False  # in another language than the reference: nothing to align
 
 
 @dataclass(slots=True)
@@ -314,12 +316,20 @@ def components(ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[lis
 
 def describe(member_ids: list[str], copies: dict[str, Copy], articles: dict[str, Article]) -> Family:
     """A family's reference (fullest copy) and each member's differences from it."""
-    reference = max(member_ids, key=lambda i: (len(copies[i].sentences), -_date_rank(copies[i]), _neg(i)))
+    # The reference is the fullest copy in the family's main language (translations are
+    # members, never the reference of the texts they translate).
+    languages = Counter(articles[i].language for i in member_ids)
+    reference = max(
+        member_ids,
+        key=lambda i: (languages[articles[i].language], len(copies[i].sentences), -_date_rank(copies[i]), _neg(i)),
+    )
     dated = sorted((copies[i].published, i) for i in member_ids if copies[i].published)
     members = []
     for article_id in member_ids:
         member = Member(article_id, credit=find_credits(articles[article_id]))
-        if article_id != reference:
+        if articles[article_id].language != articles[reference].language:
+            member.translation = True
+        elif article_id != reference:
             ref, copy = copies[reference], copies[article_id]
             alignment = align(ref.sentences, copy.sentences, ref.keys, copy.keys)
             member.omitted, member.added, member.same = alignment.omitted, alignment.added, alignment.same

@@ -50,6 +50,7 @@ def family_record(family: dict[str, Any]) -> dict[str, Any]:
                 "credit": m["credit"],
                 "inherited_date": m["inherited_date"],
                 "inherited_from": m["inherited_from"],
+                "translation": m.get("translation", False),
             }
             for m in family["members"]
         ],

@@ -337,7 +337,8 @@ class DeskTables:
         for chunk in range(0, len(article_ids), 500):
             ids = article_ids[chunk : chunk + 500]
             rows = self.db.execute(
-                "SELECT m.article_id, m.family_id, f.reference, m.same, m.omitted, m.added, m.changed, m.credit"
+                "SELECT m.article_id, m.family_id, f.reference, m.same, m.omitted, m.added, m.changed, m.credit,"
+                " m.translation"
                 f" FROM family_members m JOIN families f ON f.id = m.family_id"
                 f" WHERE m.article_id IN ({','.join('?' * len(ids))})",
                 ids,
@@ -352,6 +353,7 @@ class DeskTables:
                     "added": json.loads(r[5]),
                     "changed": json.loads(r[6]),
                     "credit": json.loads(r[7]),
+                    "translation": bool(r[8]),
                 }
         return out
 

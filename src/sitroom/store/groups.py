@@ -95,7 +95,7 @@ class GroupTables:
                 self.db.execute("INSERT INTO families (id, reference) VALUES (?, ?)", (fam["id"], fam["reference"]))
                 self.db.executemany(
                     "INSERT INTO family_members (family_id, article_id, same, omitted, added, changed, credit,"
-                    " inherited_date, inherited_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " inherited_date, inherited_from, translation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             fam["id"],
@@ -107,6 +107,7 @@ class GroupTables:
                             json.dumps(m["credit"]),
                             m["inherited_date"],
                             m["inherited_from"],
+                            int(bool(m.get("translation"))),
                         )
                         for m in fam["members"]
                     ],
@@ -117,8 +118,8 @@ class GroupTables:
         for fid, ref in self.db.execute("SELECT id, reference FROM families ORDER BY id").fetchall():
             members = []
             for r in self.db.execute(
-                "SELECT article_id, same, omitted, added, changed, credit, inherited_date, inherited_from"
-                " FROM family_members WHERE family_id = ? ORDER BY article_id",
+                "SELECT article_id, same, omitted, added, changed, credit, inherited_date, inherited_from,"
+                " translation FROM family_members WHERE family_id = ? ORDER BY article_id",
                 (fid,),
             ):
                 members.append(
@@ -131,6 +132,7 @@ class GroupTables:
                         "credit": json.loads(r[5]),
                         "inherited_date": r[6],
                         "inherited_from": r[7],
+                        "translation": bool(r[8]),
                     }
                 )
             out.append({"id": fid, "reference": ref, "members": members})
@@ -358,11 +360,7 @@ class ReconcileTables:
             )
             self.db.executemany(
                 "INSERT OR IGNORE INTO incident_reports (incident_id, report_key, article_id) VALUES (?, ?, ?)",
-                [
-                    (i["id"], report_key(r), r["article_id"])
-                    for i in incidents
-                    for r in i["reports"]
-                ],
+                [(i["id"], report_key(r), r["article_id"]) for i in incidents for r in i["reports"]],
             )
             now = datetime.now(UTC).isoformat(timespec="seconds")
             self.db.executemany(

@@ -208,6 +208,7 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
                     "family": member["family"] if member else None,
                     "copy_of": member["reference"] if member and member["is_copy"] else None,
                     "credit": member["credit"] if member else [],
+                    "translation": bool(member and member["translation"]),
                     "omitted": member["omitted"] if member and member["is_copy"] else [],
                     "added": member["added"] if member and member["is_copy"] else [],
                     "changes": [word_diff(ch["reference"], ch["copy"]) for ch in (member["changed"] if member else [])][
