@@ -272,6 +272,33 @@ def _body_follows(lines: list[Line], index: int) -> bool:
     return False
 
 
+# Share of a bulleted list's items that end as sentences for it to be the article's own
+# list; a footnote mark after the full stop ("... continued to be restricted.*") is not
+# part of the sentence.
+BULLET_SENTENCE_SHARE = 0.8
+_FOOTNOTE_MARKS = "*†‡¹²³⁴⁵"
+
+
+def _bulleted_text(lines: list[Line], index: int) -> bool:
+    """Whether the indented bullets from ``index`` on are the article's own list (a report's
+    summary points): every item a full sentence, and none of a thread's furniture among
+    them (commenter names, "Reply", "3 hours ago", "X says:")."""
+    run = []
+    for line in lines[index:]:
+        if line.kind == "blank":
+            continue
+        if not P.COMMENT_MARKER.match(line.raw):
+            break
+        run.append(line)
+    sentences = sum(1 for item in run if P.SENTENCE_END.search(item.text.rstrip(_FOOTNOTE_MARKS)))
+    return (
+        len(run) >= 2
+        and all(item.kind in ("body", "bullet") and item.words >= BODY_MIN_WORDS for item in run)
+        and sentences >= BULLET_SENTENCE_SHARE * len(run)
+        and not any(P.COMMENT_LINE.match(item.text) for item in run)
+    )
+
+
 def mark_comment_thread(lines: list[Line]) -> None:
     """Mark a reader-comment thread: from an indented bullet or number after the article.
 
@@ -282,13 +309,17 @@ def mark_comment_thread(lines: list[Line]) -> None:
     """
     seen_body = False
     in_thread = False
-    for line in lines:
+    in_list = False  # inside a run of bullets judged to be the article's own list
+    for i, line in enumerate(lines):
         if line.kind == "blank":
             continue
+        marker = bool(P.COMMENT_MARKER.match(line.raw))
         if not in_thread:
             if line.kind == "body" and line.indent == 0:
                 seen_body = True
-            if seen_body and (P.COMMENT_MARKER.match(line.raw) or line.detail in P.THREAD_OPENERS):
+            in_list = marker and (in_list or _bulleted_text(lines, i))
+            opens = marker and not in_list
+            if seen_body and (opens or line.detail in P.THREAD_OPENERS):
                 in_thread = True
             else:
                 continue

@@ -7,7 +7,7 @@ from sitroom.clean.text import clean_text_page
 from sitroom.model import Article, Page
 
 # Bumped whenever cleaning changes its output, so stored pages are cleaned again.
-CLEAN_VERSION = 1
+CLEAN_VERSION = 2
 
 
 def clean_page(page: Page) -> list[Article]:

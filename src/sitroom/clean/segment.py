@@ -100,7 +100,9 @@ def _decide_titles(lines: list[Line]) -> None:
         body_follows = any(a.kind == "body" for a in ahead)
         repeated = counts.get(line.key, 0) > 1 and line.kind == "title?"
         opens_page = not seen_body and body_follows and line.kind == "title?"
-        bullets_follow = nxt is not None and nxt.kind == "bullet"
+        # Bullets under a headline summarise its article; under a short label after the
+        # body has begun ("Summary", "Key points") they are the article's own list.
+        bullets_follow = nxt is not None and nxt.kind == "bullet" and not (seen_body and line.kind == "short")
         dateline_follows = nxt is not None and nxt.kind == "body" and bool(DATELINE.match(nxt.text))
         new_block = (
             body_follows

@@ -23,7 +23,7 @@ from sitroom.grouping.features import Doc, doc_of
 from sitroom.model import Article
 from sitroom.nlp.multilingual import embed_multilingual
 from sitroom.provenance.credit import find_credits
-from sitroom.provenance.families import Copy, CopyIndex, components, describe, signature
+from sitroom.provenance.families import Copy, CopyIndex, components, describe, serial_issues, signature
 from sitroom.provenance.rewrites import credited_pairs, rewrite_pairs, words
 from sitroom.provenance.translations import translation_pairs
 from sitroom.settings import ENCODERS
@@ -225,6 +225,8 @@ def update_rewrites(store: Store, articles: dict[str, Article], events: list[lis
     family_of = {m["article_id"]: f["id"] for f in families for m in f["members"]}
     pairs = within_event_pairs(articles, events, family_of, docs)
     pairs += translation_pairs(events, articles, family_of, embed_multilingual)
+    # Two issues of one periodical share whole sentences and are still two texts.
+    pairs = [(a, b) for a, b in pairs if not serial_issues(articles[a].title or "", articles[b].title or "")]
     known = set(store.copy_pairs())
     pairs = [p for p in (tuple(sorted(p)) for p in pairs) if p not in known]
     if not pairs:

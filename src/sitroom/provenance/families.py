@@ -92,6 +92,7 @@ class Copy:
     hashvalues: np.ndarray
     size: int  # distinct shingles
     keys: list[str]
+    title: str = ""
 
     @classmethod
     def of(cls, article: Article) -> Copy:
@@ -104,7 +105,7 @@ class Copy:
         published = article.published.value if article.published else None
         sentences = article_sentences(article.body)
         keys = [sentence_key(s.text) for s in sentences]
-        return cls(article.id, published, sentences, hashvalues, size, keys)
+        return cls(article.id, published, sentences, hashvalues, size, keys, article.title or "")
 
 
 @dataclass(slots=True)
@@ -130,7 +131,7 @@ class Family:
 def confirmed(a: Copy, b: Copy) -> Alignment | None:
     """The alignment of the shorter onto the longer when the two are copies, else None."""
     longer, shorter = (a, b) if len(a.sentences) >= len(b.sentences) else (b, a)
-    if not shorter.sentences:
+    if not shorter.sentences or serial_issues(a.title, b.title):
         return None
     alignment = align(longer.sentences, shorter.sentences, longer.keys, shorter.keys)
     # A sentence that differs only in dates and numbers is a template filled in twice
@@ -142,6 +143,13 @@ def confirmed(a: Copy, b: Copy) -> Alignment | None:
     if matched >= MIN_REWRITE_SENTENCES or _kept_anywhere(shorter, longer) >= MIN_REWRITE_SENTENCES:
         return alignment
     return None
+
+
+def serial_issues(a: str, b: str) -> bool:
+    """Whether two titles name two issues of one periodical ("Daily Report 177/2020 issued
+    on 27 July 2020", "... 178/2020 ... 28 July 2020"): its issues reuse whole sentences
+    every day, and are new texts, not copies of each other."""
+    return bool(a and b and a != b and _template_fill(word_edits(a, b)))
 
 
 def _kept_anywhere(shorter: Copy, longer: Copy) -> int:
