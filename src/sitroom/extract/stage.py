@@ -18,13 +18,14 @@ from sitroom.extract.events import Event, article_place, extract_events
 from sitroom.extract.figures import extract_figures
 from sitroom.extract.gazetteer import gazetteer
 from sitroom.extract.mood import mood_of
+from sitroom.extract.multilingual import LIGHT_LANGUAGES, light_facts
 from sitroom.extract.places import extract_places
 from sitroom.extract.times import extract_times
 from sitroom.model import Article
 from sitroom.store import Store
 
 # Bumped when extraction changes, so stored facts are extracted again.
-FACTS_VERSION = 6
+FACTS_VERSION = 7
 LANGUAGES = ("en",)
 BATCH = 16
 
@@ -200,16 +201,28 @@ def update_facts(store: Store) -> FactSummary:
     failed: list[tuple[str, str]] = []
     english_articles = []
     for article in articles:
-        if article.language not in LANGUAGES:
+        if article.language in LANGUAGES:
+            english_articles.append(article)
+        elif article.language in LIGHT_LANGUAGES:
+            # No parser for the language: places, dates, tolls and the lead's events only.
+            try:
+                facts = light_facts(article, _reference_date(article, inherited))
+            except Exception as exc:  # one article's failure must not stop the batch
+                error = f"{type(exc).__name__}: {exc}"
+                store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
+                failed.append((article.id, error))
+                continue
+            store.save_facts(article.id, FACTS_VERSION, facts, None)
+            analysed += 1
+            count += len(facts)
+        else:
             store.save_facts(
                 article.id,
                 FACTS_VERSION,
                 [],
-                f"language {article.language or 'unknown'}: facts are read from English text for now",
+                f"language {article.language or 'unknown'}: no facts are read in this language yet",
             )
             skipped += 1
-        else:
-            english_articles.append(article)
     nlp = english()
     for article, doc in zip(
         english_articles, nlp.pipe((a.body for a in english_articles), batch_size=BATCH), strict=True

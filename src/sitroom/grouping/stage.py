@@ -79,7 +79,8 @@ def _event_anchors(facts: list[dict]) -> Counter[str]:
     """
     out: Counter[str] = Counter()
     for fact in facts:
-        if fact["kind"] != "event":
+        # Events read without a parse are compared through concepts already (grouping.concepts).
+        if fact["kind"] != "event" or fact.get("language"):
             continue
         out[f"ev:{fact['sub_type']}"] += 1
         if fact.get("place"):
@@ -98,7 +99,8 @@ def lead_events(facts: list[dict]) -> list[list]:
     that report something happening or announced (lat, lon only for a town or a point)."""
     from sitroom.extract.events import happening
 
-    events = sorted((f for f in facts if f["kind"] == "event"), key=lambda f: f["span"][0])
+    # Events read without a parse (see extract.multilingual) have no mood: they do not veto.
+    events = sorted((f for f in facts if f["kind"] == "event" and not f.get("language")), key=lambda f: f["span"][0])
     sentences = sorted({f["span"][0] for f in events})[:LEAD_EVENT_SENTENCES]
     out = []
     for f in events:
