@@ -65,3 +65,11 @@ def test_a_place_must_be_in_a_country_the_article_names() -> None:
 def test_lowercase_words_and_particles_are_not_places() -> None:
     facts = _facts("fr", "Selon les secouristes, la situation reste tendue dans la région ce soir.")
     assert _kinds(facts, "place") == []
+
+
+def test_a_weekday_dates_the_lead_in_the_week_of_publication() -> None:
+    facts = _facts("ar", "شنت طائرات روسية غارات جوية على إدلب في سوريا يوم الأربعاء.")  # reference Fri 28 Feb 2020
+    strike = _kinds(facts, "event")[0]
+    assert strike["time"]["value"] == "2020-02-26"
+    turkish = _facts("tr", "Rus savaş uçakları çarşamba günü Suriye'nin İdlib kentine hava saldırısı düzenledi.")
+    assert [t["value"] for t in _kinds(turkish, "time")] == ["2020-02-26"]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from sitroom.extract.events import happening
 from sitroom.extract.gazetteer import Place, gazetteer
@@ -196,8 +196,55 @@ def place_facts(article: Article) -> list[dict]:
     return out
 
 
-def time_facts(article: Article, reference: date | None) -> list[dict]:
+# Weekday names of the languages read here (a news lead's usual date: "الأربعاء", "в среду",
+# "çarşamba", "mercredi"), Monday first. Turkish "pazar" (Sunday, and market) is left out.
+WEEKDAY_NAMES = (
+    "الاثنين الإثنين понедельник понеделник pazartesi senin lundi lunes montag lunedì segunda luni hétfő",
+    "الثلاثاء вторник вторника salı selasa mardi martes dienstag martedì terça marți kedd",
+    "الأربعاء الاربعاء среду среда сряда çarşamba rabu mercredi miércoles mittwoch mercoledì quarta miercuri szerda",
+    "الخميس четверг четвъртък perşembe kamis jeudi jueves donnerstag giovedì quinta joi csütörtök",
+    "الجمعة пятницу пятница петък cuma jumat vendredi viernes freitag venerdì sexta vineri péntek",
+    "السبت субботу суббота събота cumartesi sabtu samedi sábado samstag sabato sâmbătă szombat",
+    "الأحد الاحد воскресенье неделя minggu dimanche domingo sonntag domenica duminică vasárnap",
+)
+_WEEKDAY = {name: i for i, names in enumerate(WEEKDAY_NAMES) for name in names.split()}
+
+
+def _weekday_facts(article: Article, reference: date) -> list[dict]:
+    """Weekdays, as the latest such day on or before the reference day (news tells of the
+    week it is published in)."""
     out = []
+    for token in _TOKEN.finditer(article.body):
+        word = token.group(0).lower()
+        day = _WEEKDAY.get(word)
+        if day is None and word.startswith(("و", "ب")) and len(word) > 4:
+            day = _WEEKDAY.get(word[1:])  # "والأربعاء", "بالجمعة"
+        if day is None:
+            continue
+        value = reference - timedelta(days=(reference.weekday() - day) % 7)
+        out.append(
+            {
+                "kind": "time",
+                "article_id": article.id,
+                "span": [token.start(), token.end()],
+                "text": token.group(0),
+                "value": value.isoformat(),
+                "precision": "day",
+                "reference": reference.isoformat(),
+                "language": article.language,
+            }
+        )
+    return out
+
+
+def read_times(body: str, language: str | None, reference: date | None) -> list[dict]:
+    """Weekdays and day-month dates of a text, resolved against ``reference``."""
+    article = Article(id="", page_id="", index=0, title=None, body=body, language=language)
+    return [{k: t[k] for k in ("span", "text", "value", "precision")} for t in time_facts(article, reference)]
+
+
+def time_facts(article: Article, reference: date | None) -> list[dict]:
+    out = _weekday_facts(article, reference) if reference else []
     for start, value in _day_month_dates_at(article.body, reference):
         end = article.body.find(" ", start + 1)
         end = article.body.find(" ", end + 1) if end != -1 else -1
@@ -299,7 +346,6 @@ def light_facts(article: Article, reference: date | None) -> list[dict]:
                     ],
                     "status": "reported",
                     "trigger_span": [s0 + word.start(), s0 + word.end()],
-                    "time_span": time["span"] if time else None,
                     "mood": "occurred",
                     "tense": "none",
                     "governor": None,
@@ -307,6 +353,10 @@ def light_facts(article: Article, reference: date | None) -> list[dict]:
                     "language": article.language,
                 }
             )
+            if time:
+                # Without a time of its own here, the reconcile stage looks for one in the
+                # sentence once the article's reference day is known.
+                events[-1]["time_span"] = time["span"]
     facts = places + times + figures + events
     facts.sort(key=lambda f: (f["span"][0], f["kind"]))
     return facts

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitroom.extract.events import _clause
+from sitroom.extract.multilingual import read_times
 from sitroom.extract.times import extract_times
 from sitroom.reconcile.reference import ReferenceDate
 
@@ -145,13 +146,18 @@ def code_event(event: dict, body: str, times: list[dict], reference: ReferenceDa
     return Coded(event, mood, {"value": value, "precision": "range", "basis": "reference"}, role)
 
 
-def resolved_times(body: str, stored: list[dict], reference: ReferenceDate | None) -> list[dict]:
+def resolved_times(
+    body: str, stored: list[dict], reference: ReferenceDate | None, language: str | None = None
+) -> list[dict]:
     """The article's time facts resolved against ``reference`` (read again when the facts
-    stage resolved them against another day, or against none)."""
+    stage resolved them against another day, or against none). ``language`` is set for
+    an article read without a parser (its times are read the same way again)."""
     day = reference.day if reference else None
     used = next((t.get("reference") for t in stored), None)
-    if (day.isoformat() if day else None) == used:
+    if stored and (day.isoformat() if day else None) == used:
         return stored
+    if language:
+        return read_times(body, language, day)
     return [
         {"span": [t.start, t.end], "text": t.text, "value": t.value, "precision": t.precision}
         for t in extract_times(body, day)
@@ -166,7 +172,8 @@ def code_article(
     sentences: list[tuple[int, int]],
 ) -> list[Coded]:
     """Every event fact of one article, coded (kept ones first in text order)."""
-    times = resolved_times(body, stored_times, reference)
+    language = next((e["language"] for e in events if e.get("language")), None)
+    times = resolved_times(body, stored_times, reference, language)
     lead_end = _lead_end(body, sentences)
     coded = [code_event(e, body, times, reference, lead_end) for e in events]
     _carry_dates(coded)
