@@ -86,8 +86,11 @@ def _bound(fig: dict, value: int) -> Bound:
 def _range(kind: str, scope: str, figures: list[dict], dates: dict[str, str | None]) -> CasualtyRange:
     lows = [(_interval(f)[0], f) for f in figures]
     highs = [(_interval(f)[1], f) for f in figures]
-    low_value, low_fig = min(lows, key=lambda x: (x[0], x[1]["article_id"], x[1]["span"][0]))
-    high_value, high_fig = max(highs, key=lambda x: (x[0], x[1]["article_id"], -x[1]["span"][0]))
+    # Of the figures giving a bound, one that names its source is shown (the reader checks it).
+    low_value, low_fig = min(lows, key=lambda x: (x[0], not x[1].get("source"), x[1]["article_id"], x[1]["span"][0]))
+    high_value, high_fig = max(
+        highs, key=lambda x: (x[0], bool(x[1].get("source")), x[1]["article_id"], -x[1]["span"][0])
+    )
     ordered = sorted(figures, key=lambda f: (dates.get(f["article_id"]) or "", f["article_id"], f["span"][0]))
     latest = ordered[-1]
     superseded = []
