@@ -40,3 +40,11 @@ def sample_db(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Store(db) as store:
         run_ingest(store, [str(samples)], IngestOptions(per_host_delay=0), quiet=True)
     return db
+
+
+
+@pytest.fixture(scope="session")
+def desk_sample_db(sample_db: Path) -> Path:
+    """The store the desk's tests copy: the samples, whose ``real-places`` pages give the
+    map markers (the other samples' geography is invented)."""
+    return sample_db

@@ -28,8 +28,8 @@ def copy_db(source: Path, target: Path) -> Path:
 
 
 @pytest.fixture
-def desk_db(sample_db: Path, tmp_path: Path) -> Path:
-    return copy_db(sample_db, tmp_path / "desk.db")
+def desk_db(desk_sample_db: Path, tmp_path: Path) -> Path:
+    return copy_db(desk_sample_db, tmp_path / "desk.db")
 
 
 @pytest.fixture

@@ -48,7 +48,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def desk(sample_db: Path, tmp_path_factory: pytest.TempPathFactory, samples: Path) -> Iterator[dict]:
+def desk(desk_sample_db: Path, tmp_path_factory: pytest.TempPathFactory, samples: Path) -> Iterator[dict]:
     """A desk server on a free loopback port, over a copy of the samples plus one hostile page."""
     import uvicorn
 
@@ -57,8 +57,8 @@ def desk(sample_db: Path, tmp_path_factory: pytest.TempPathFactory, samples: Pat
     folder = tmp_path_factory.mktemp("desk")
     db = folder / "desk.db"
     for suffix in ("", "-wal", "-shm"):
-        if Path(f"{sample_db}{suffix}").exists():
-            shutil.copy(f"{sample_db}{suffix}", f"{db}{suffix}")
+        if Path(f"{desk_sample_db}{suffix}").exists():
+            shutil.copy(f"{desk_sample_db}{suffix}", f"{db}{suffix}")
     hostile = folder / "hostile.html"
     hostile.write_text(HOSTILE_PAGE, encoding="utf-8")
     with Store(db) as store:

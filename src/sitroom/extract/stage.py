@@ -9,6 +9,7 @@ evidence: the span of the article body it was read from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -60,6 +61,58 @@ def _dateline_end(body: str, dateline: str | None) -> int:
     return m.end() if m and "." not in window[len(dateline) : m.start()] else len(dateline)
 
 
+# Nouns that continue a place's name as a place ("Idlib Province", "Kafr Lusin Crossing").
+PLACE_NOUNS = frozenset(
+    "province governorate city town village region district countryside county state airbase base airport "
+    "crossing border highway road valley plain plains mountains mountain river port camp oblast rayon".split()
+)
+# A town smaller than this, in a country the article names nowhere else, is taken for a
+# homonym ("Ardan" in an article about elsewhere is not the Russian town of that name).
+STRAY_POPULATION = 20_000
+
+
+def _role(doc: object, body: str, start: int, end: int, precision: str | None, dateline_end: int) -> str:
+    """The place's role: in the dateline (or, in its parentheses, the agency's name), part of
+    a longer proper name ("Tell" of "Tell Amrit", "Meridian" of "Meridian News"), or what the
+    parse says (see :func:`sitroom.extract.anchors.place_role`)."""
+    if start < dateline_end:
+        opened, closed = body.rfind("(", 0, start), body.rfind(")", 0, start)
+        return "name" if opened > closed else "dateline"
+    following = doc.char_span(end, len(body), alignment_mode="expand")  # type: ignore[attr-defined]
+    nxt = following[0] if following is not None and len(following) else None
+    if (
+        nxt is not None
+        and nxt.idx == end + 1
+        and nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and nxt.lower_ not in PLACE_NOUNS
+        and nxt.ent_type_ not in ("DATE", "TIME")
+    ):
+        return "name"
+    return place_role(doc, start, end, precision)
+
+
+def _mark_strays(places: list[dict]) -> None:
+    """A small town in a country the article touches nowhere else is most likely a homonym:
+    it keeps its fact but locates nothing."""
+    touched = Counter(
+        f["country"]
+        for f in places
+        if f["kind"] == "place" and (f["precision"] != "town" or f.get("population", 0) >= STRAY_POPULATION)
+    )
+    by_country = Counter(f["country"] for f in places if f["kind"] == "place")
+    for fact in places:
+        if (
+            fact["kind"] == "place"
+            and fact["role"] in ("location", "dateline")
+            and fact["precision"] == "town"
+            and fact.get("population", 0) < STRAY_POPULATION
+            and not touched[fact["country"]]
+            and by_country[fact["country"]] == sum(1 for f in places if f.get("name") == fact["name"])
+        ):
+            fact["role"] = "stray"
+
+
 def _event_place(doc: object, event: Event, facts: list[dict], main_place: dict | None) -> dict | None:
     """The place of an event: the location the parse attaches to it in its sentence (the
     article's main place instead of a country it lies in), else the article's main place."""
@@ -101,9 +154,11 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
                 "admin1": p.admin1,
                 "precision": m.precision,
                 "place_kind": p.kind,
-                "role": "dateline" if m.start < dateline_end else place_role(doc, m.start, m.end, m.precision),
+                "population": p.population,
+                "role": _role(doc, article.body, m.start, m.end, m.precision, dateline_end),
             }
         )
+    _mark_strays(facts)
     for t in extract_times(article.body, reference):
         facts.append(
             {
