@@ -109,3 +109,20 @@ def test_a_toll_counted_since_a_time_is_never_an_incidents_toll() -> None:
     single = "Air strikes hit Saraqib on Monday, killing 12 people, the monitor said."
     start = single.index("killing")
     assert not _cumulative(single, {"span": [start, start + 16]})
+
+
+def test_the_start_of_a_longer_name_and_an_outlet_are_not_places(nlp) -> None:
+    body = (
+        "Shelling hit government positions near Tell Amrit overnight, and a Norlandic officer told "
+        "Meridian News that the strikes had stopped."
+    )
+    article = Article(id="n-0", page_id="n", index=0, title=None, body=body, paragraphs=[Paragraph(0, len(body))])
+    places = [f for f in article_facts(article, nlp(body), None) if f["kind"] == "place"]
+    located = {f["name"] for f in places if f["role"] == "location"}
+    assert not located & {"At Tall", "Meridian"}, places
+
+
+def test_an_agency_in_a_dateline_is_not_a_place(nlp) -> None:
+    body = "TELL AMRIT (Meridian News) — Armoured vehicles drove along the highway on Tuesday."
+    events = _events(nlp, body, dateline="TELL AMRIT")
+    assert all(_place(e) != "Meridian" for e in events)
