@@ -114,3 +114,11 @@ def test_word_diff_marks_changed_words_only() -> None:
     diff = word_diff("at least 11 civilians were killed", "at least 14 people were killed")
     assert ("del", "11 civilians") in diff and ("ins", "14 people") in diff
     assert diff[0] == ("same", "at least") and diff[-1] == ("same", "were killed")
+
+
+def test_stored_time_values_read_as_a_person_writes_them() -> None:
+    from sitroom.web.app import readable_date
+
+    assert readable_date("2025-06-10TEV") == "2025-06-10 (evening)"
+    assert readable_date("2019-03-04/2019-03-10") == "2019-03-04 to 2019-03-10"
+    assert readable_date(None) == "undated"

@@ -44,6 +44,19 @@ class DeskSettings:
     token: str | None = None  # None: the desk is read-only
 
 
+_PARTS_OF_DAY = {"TMO": "morning", "TAF": "afternoon", "TEV": "evening", "TNI": "night", "TDT": "daytime"}
+
+
+def readable_date(value: str | None) -> str:
+    """A stored time value as a reader writes it: "2025-06-10TEV" is the evening of the 10th."""
+    if not value:
+        return "undated"
+    for code, words in _PARTS_OF_DAY.items():
+        if value.endswith(code):
+            return f"{value[: -len(code)].rstrip('T')} ({words})"
+    return value.replace("/", " to ")
+
+
 class Unauthorized(Exception):
     def __init__(self, message: str, status: int = 401) -> None:
         super().__init__(message)
@@ -74,6 +87,7 @@ def create_app(settings: DeskSettings) -> FastAPI:
         loader=PackageLoader("sitroom.web", "templates"), autoescape=select_autoescape(default=True)
     )
     templates.globals["version"] = __version__
+    templates.filters["when"] = readable_date
     templates.filters["qs"] = lambda d: urllib.parse.urlencode({k: v for k, v in d.items() if v not in (None, "")})
     stores = _Stores()
     jobs = Jobs(settings.db)
