@@ -130,3 +130,14 @@ def test_incident_exports(sample_db: Path, capsys: pytest.CaptureFixture[str]) -
     with_ledger = [r for r in records if r["propositions"]]
     assert with_ledger and {"text", "status", "asserted_by", "denied_by"} <= set(with_ledger[0]["propositions"][0])
     assert all("article_ids" in r for r in records)
+
+
+def test_a_report_dated_by_publication_meets_the_day_before() -> None:
+    # One outlet states Tuesday; another, published on Wednesday, says no day of its own.
+    stated = {"value": "2025-06-10", "precision": "day", "basis": "stated"}
+    published = {"value": "2025-06-11", "precision": "day", "basis": "reference"}
+    assert times_agree(stated, published) is True
+    assert times_agree(published, stated) is True
+    # Two stated days a day apart are two days; a reference day does not reach backwards further.
+    assert times_agree(stated, {**published, "basis": "stated"}) is False
+    assert times_agree(stated, {"value": "2025-06-12", "precision": "day", "basis": "reference"}) is False

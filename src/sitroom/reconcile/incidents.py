@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -87,12 +88,32 @@ def _interval(value: str) -> tuple[str, str]:
 
 
 def times_agree(a: dict | None, b: dict | None) -> bool | None:
-    """True, False, or None when either side has no calendar value (PRESENT_REF is none)."""
+    """True, False, or None when either side has no calendar value (PRESENT_REF is none).
+
+    A report dated only by its article's reference day (``basis`` "reference": the page
+    said no day of its own) agrees with a stated day one day before it: news is mostly
+    published the day after it happened. Two stated days must be the same day."""
     if not a or not b or not (a.get("value") or "")[:1].isdigit() or not (b.get("value") or "")[:1].isdigit():
         return None
     a0, a1 = _interval(a["value"])
     b0, b1 = _interval(b["value"])
-    return a0 <= b1 and b0 <= a1
+    if a0 <= b1 and b0 <= a1:
+        return True
+    for inferred, stated in ((a, b), (b, a)):
+        if inferred.get("basis") == "reference" and stated.get("basis") == "stated" and _day_before(stated, inferred):
+            return True
+    return False
+
+
+def _day_before(earlier: dict, later: dict) -> bool:
+    """Whether ``earlier`` is a day exactly one day before the day ``later``."""
+    a, b = earlier.get("value") or "", later.get("value") or ""
+    if len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days == 1
+    except ValueError:
+        return False
 
 
 def types_agree(a: Report, b: Report) -> bool:
