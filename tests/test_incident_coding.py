@@ -45,6 +45,8 @@ def _mood(nlp, sentence: str, trigger: str) -> str:
         ("The militia was planning a drone attack on the airbase.", "attack", "planned"),
         ("Patrols are to be held under the new protocol.", "Patrols", "planned"),
         ("The war has killed thousands of people and displaced millions.", "displaced", "period"),
+        ("Rebels who have fought to topple the president for eight years hold the enclave.", "fought", "period"),
+        ("Monitors saw tanks in violation of the withdrawal lines.", "withdrawal", "modifier"),
     ],
 )
 def test_the_clause_says_whether_the_event_happened(nlp, sentence: str, trigger: str, mood: str) -> None:

@@ -110,6 +110,8 @@ PERIOD_SUBJECTS = frozenset(
 )
 # Words that open a span of time rather than a point ("since 2011", "over the past week").
 PERIOD_PREPOSITIONS = frozenset({"since", "over", "throughout"})
+# Units of a span measured with "for" ("have fought for eight years").
+SPAN_UNITS = frozenset({"year", "month", "week", "decade"})
 
 MOODS = (
     "occurred",
@@ -122,6 +124,7 @@ MOODS = (
     "negated",
     "habitual",
     "period",
+    "modifier",
 )
 
 
@@ -231,7 +234,18 @@ def _period(verb: Any, tense: str) -> bool:
         children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "prep")]
         if not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             tense = _tense(verb.head)
-    for child in children:
+    # "have fought to topple him for eight years": the span may hang on the verb it governs.
+    spans = children + [
+        g for c in verb.children if c.dep_ in ("xcomp", "advcl") for g in c.children if g.dep_ == "prep"
+    ]
+    for child in spans:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "for"
+            and tense in ("perfect", "pluperfect", "progressive")
+            and any(t.lemma_.lower() in SPAN_UNITS and any(g.like_num for g in t.children) for t in child.subtree)
+        ):
+            return True  # "have fought for eight years": a span, not one happening
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
             if child.lower_ == "since" and tense != "past":
                 return True
@@ -313,6 +327,10 @@ def mood_of(doc: Any, start: int, end: int) -> Mood:
     if span is None or not len(span):
         return Mood("occurred", "none", None)
     token = span.root
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+        # "withdrawal lines", "patrol route", "strike group": the word names a kind of
+        # thing, not a happening.
+        return Mood("modifier", "none", None)
     verb, path = _clause_verb(token)
     mood = _mood(token, verb, path)
     if _reference(token, verb):

@@ -26,7 +26,7 @@ from sitroom.model import Article
 from sitroom.store import Store
 
 # Bumped when extraction changes, so stored facts are extracted again.
-FACTS_VERSION = 7
+FACTS_VERSION = 8
 LANGUAGES = ("en",)
 BATCH = 16
 
