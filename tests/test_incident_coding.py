@@ -191,3 +191,14 @@ def test_a_brief_of_many_incidents_fits_two_screens_and_counts_the_rest() -> Non
     assert any(line.startswith(f"{300 - MAX_INCIDENTS} further incident") for line in lines)
     main = bullets[:MAX_INCIDENTS]
     assert all("from 3 independent" in line for line in main)  # the most reported first
+
+
+def test_a_weapon_named_as_a_modifier_still_reports_the_violence() -> None:
+    from sitroom.reconcile.coding import code_event
+
+    body = "The enemy fired on positions near the village using a grenade launcher."
+    base = {"span": [0, len(body)], "time_span": None, "tense": "past", "trigger_span": [53, 60]}
+    grenade = {**base, "type": "Explosions/Remote violence", "sub_type": "Grenade", "mood": "modifier"}
+    lines = {**base, "type": "Strategic developments", "sub_type": "Non-violent transfer of territory", "mood": "modifier"}
+    assert code_event(grenade, body, [], None, len(body)).reason is None
+    assert "kind of thing" in (code_event(lines, body, [], None, len(body)).reason or "")

@@ -18,7 +18,9 @@ events or places.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # Governing verbs whose complement is not asserted to have happened, by what they make of it.
@@ -321,15 +323,32 @@ def _reference(token: Any, verb: Any | None) -> bool:
     return verb is None or verb.lemma_.lower() not in PERFORM_VERBS
 
 
+@lru_cache(maxsize=1)
+def _happening_words() -> re.Pattern[str]:
+    from sitroom.extract import event_lexicon
+
+    return re.compile("|".join(f"(?:{rule[2]})" for rule in event_lexicon.EVENT_RULES), re.I)
+
+
+def _names_happening(word: str) -> bool:
+    """Whether a noun is itself one of the event lexicon's words (agreement, talks, strike)."""
+    return _happening_words().search(word) is not None
+
+
 def mood_of(doc: Any, start: int, end: int) -> Mood:
     """The mood of the event whose trigger spans characters ``start:end`` of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return Mood("occurred", "none", None)
     token = span.root
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+    if (
+        token.dep_ == "compound"
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.i > token.i
+        and not _names_happening(token.head.text)
+    ):
         # "withdrawal lines", "patrol route", "strike group": the word names a kind of
-        # thing, not a happening.
+        # thing, not a happening ("ceasefire agreement" is one: the agreement).
         return Mood("modifier", "none", None)
     verb, path = _clause_verb(token)
     mood = _mood(token, verb, path)

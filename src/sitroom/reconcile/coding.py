@@ -116,6 +116,10 @@ def code_event(event: dict, body: str, times: list[dict], reference: ReferenceDa
     mood = event.get("mood", "occurred")
     role = "main" if event["span"][0] < lead_end else "secondary"
     violent = event["type"] in VIOLENT_TYPES
+    if mood == "modifier" and violent:
+        # A weapon or an act naming its instrument or campaign ("grenade launcher",
+        # "bombing campaign") still reports the violence.
+        mood = "occurred"
     if mood not in KEPT_MOODS:
         return Coded(event, mood, None, role, _MOOD_REASONS.get(mood, mood))
     if mood == "planned" and violent:
