@@ -199,6 +199,11 @@ def test_a_weapon_named_as_a_modifier_still_reports_the_violence() -> None:
     body = "The enemy fired on positions near the village using a grenade launcher."
     base = {"span": [0, len(body)], "time_span": None, "tense": "past", "trigger_span": [53, 60]}
     grenade = {**base, "type": "Explosions/Remote violence", "sub_type": "Grenade", "mood": "modifier"}
-    lines = {**base, "type": "Strategic developments", "sub_type": "Non-violent transfer of territory", "mood": "modifier"}
+    lines = {
+        **base,
+        "type": "Strategic developments",
+        "sub_type": "Non-violent transfer of territory",
+        "mood": "modifier",
+    }
     assert code_event(grenade, body, [], None, len(body)).reason is None
     assert "kind of thing" in (code_event(lines, body, [], None, len(body)).reason or "")
