@@ -13,7 +13,7 @@ offline. What can be read without a parse, with the data the other stages alread
 * **figures**: a number next to a word for killed or wounded
   (:mod:`sitroom.grouping.concepts`, fifteen languages).
 * **events**: in the lead's first sentences (what the article reports as its news), one
-  event per kind of happening the sentence names: an air strike, a phone call, talks,
+  event per kind of happening the lead names: an air strike, a phone call, talks,
   a patrol, an agreement. Without a parse there is no mood: only the lead is read, where
   a page states its news, and an event there is taken as reported.
 
@@ -310,10 +310,12 @@ def light_facts(article: Article, reference: date | None) -> list[dict]:
     counts = Counter(p["name"] for p in specific)
     main_place = max(specific, key=lambda p: (counts[p["name"]], -p["span"][0]), default=None)
     events = []
+    # One event per kind of happening in the whole lead: without a parse, a second
+    # sentence naming talks again ("discussed") is the same talks, not new ones.
+    kinds: set[str] = set()
     for sentence in article_sentences(article.body)[:LEAD_SENTENCES]:
         s0, s1 = sentence.start, sentence.end
         text = article.body[s0:s1]
-        kinds: set[str] = set()
         for word in _TOKEN.finditer(text):
             concept = word_concept(word.group(0).lower())
             rule = next((r for r in EVENT_CONCEPTS if r[0] == concept), None)
