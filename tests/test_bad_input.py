@@ -502,3 +502,22 @@ def test_an_article_the_extractors_fail_on_does_not_stop_the_run(
         assert any(f["kind"] == "figure" and f["value"] == 3 for f in store.facts(other))
     main(["--db", str(db), "facts", varrow])
     assert "facts extraction failed" in capsys.readouterr().out
+
+
+def test_a_page_of_one_huge_line_does_not_stop_the_batchs_facts(tmp_path: Path) -> None:
+    """A body longer than the parser takes is recorded as not analysed, with why; the other
+    pages of the batch still get their facts and incidents."""
+    folder = pages_dir(tmp_path)
+    write_good_page(folder)
+    sentence = "Shelling hit the outskirts of the town again on Monday and residents fled to the hills "
+    (folder / "huge.txt").write_text(
+        "Shelling reported\n\n" + sentence * (260_000 // len(sentence)) + ".\n", encoding="utf-8"
+    )
+    db = tmp_path / "s.db"
+    summary = ingest(db, [str(folder)])
+    assert any("too long for the parser" in error for _, error in summary.fact_failures)
+    with Store(db) as store:
+        good = next(a for a in store.articles() if a.title == GOOD_TITLE)
+        assert store.facts(good.id), "the ordinary page of the batch still has its facts"
+        reasons = dict(store.skipped_articles())
+        assert any("too long for the parser" in r for r in reasons.values())

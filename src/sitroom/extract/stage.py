@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sitroom.extract.anchors import own_place, own_time, place_role
 from sitroom.extract.claims import extract_claims
@@ -243,6 +245,23 @@ def article_facts(article: Article, doc: object, reference: date | None) -> list
     return facts
 
 
+def _parsed(nlp: Any, articles: list[Article]) -> Iterator[tuple[Article, Any]]:
+    """Each article with its parse, in batches; when a batch fails, its articles are parsed
+    one by one, and an article whose parse fails comes with the exception instead."""
+    for at in range(0, len(articles), BATCH):
+        chunk = articles[at : at + BATCH]
+        try:
+            docs = list(nlp.pipe((a.body for a in chunk), batch_size=BATCH))
+        except Exception:  # one text in the batch broke the parser: find which
+            for article in chunk:
+                try:
+                    yield article, nlp(article.body)
+                except Exception as exc:
+                    yield article, exc
+            continue
+        yield from zip(chunk, docs, strict=True)
+
+
 def update_facts(store: Store) -> FactSummary:
     """Extract facts for the stored articles that have none from this version."""
     from sitroom.nlp.language import english
@@ -279,9 +298,21 @@ def update_facts(store: Store) -> FactSummary:
             )
             skipped += 1
     nlp = english()
-    for article, doc in zip(
-        english_articles, nlp.pipe((a.body for a in english_articles), batch_size=BATCH), strict=True
-    ):
+    parsable = []
+    for article in english_articles:
+        if len(article.body) > nlp.max_length:
+            # spaCy refuses such a text, and its error would end the whole batch's parse.
+            error = f"too long for the parser: {len(article.body):,} characters (the limit is {nlp.max_length:,})"
+            store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
+            failed.append((article.id, error))
+        else:
+            parsable.append(article)
+    for article, doc in _parsed(nlp, parsable):
+        if isinstance(doc, Exception):
+            error = f"{type(doc).__name__}: {doc}"
+            store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
+            failed.append((article.id, error))
+            continue
         try:
             facts = article_facts(article, doc, _reference_date(article, inherited))
         except Exception as exc:  # one article's failure must not stop the batch
