@@ -521,3 +521,31 @@ def test_a_page_of_one_huge_line_does_not_stop_the_batchs_facts(tmp_path: Path) 
         assert store.facts(good.id), "the ordinary page of the batch still has its facts"
         reasons = dict(store.skipped_articles())
         assert any("too long for the parser" in r for r in reasons.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes killed 10^400 people on 31 February 2020.",
+        "-3 dead after shelling in year 99999.",
+        "At least 99999999999999999999999 civilians were killed on 32/13/2020.",
+        "He said " + '"' * 1000 + "the strike happened" + '"' * 1000,
+        "\u202e\u200b killed 5 \u2066 people \x00 on Monday, near the \u200bmarket.",
+    ],
+)
+def test_absurd_figures_and_dates_end_as_sane_facts(text: str) -> None:
+    from datetime import date
+
+    from sitroom.extract.stage import article_facts
+    from sitroom.model import Article, Paragraph
+    from sitroom.nlp.language import english
+
+    body = text
+    article = Article(id="x-0", page_id="x", index=0, title=None, body=body, paragraphs=[Paragraph(0, len(body))])
+    facts = article_facts(article, english()(body), date(2020, 3, 1))
+    for fact in facts:
+        assert 0 <= fact["span"][0] <= fact["span"][1] <= len(body)  # every span points inside
+        if fact["kind"] == "figure":
+            assert 0 <= fact["value"] <= 10_000_000
+        if fact["kind"] == "time" and fact.get("value") and fact["value"][:1].isdigit():
+            assert fact["value"][:4] <= "2020"  # nothing dated after the page's own day

@@ -281,6 +281,11 @@ def _source(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# More people than this are never one figure of a report (the deadliest wars count
+# hundreds of thousands over years); a larger number is a typo or a hostile page.
+MAX_COUNT = 10_000_000
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Figures in ``text``, in order, without overlaps."""
     found: list[Figure] = []
@@ -304,6 +309,8 @@ def extract_figures(text: str) -> list[Figure]:
         value, vague = parsed
         if 1900 <= value <= 2100 and m.group("num").isdigit():
             return  # a year, not a count
+        if not 0 <= value <= MAX_COUNT:
+            return  # "99999999999999999999999 killed": no count of people, a typo or a hostile page
         qual = QUALIFIERS.get((m.groupdict().get("qual") or "").lower(), "about" if vague else "exact")
         incl = m.groupdict().get("incl")
         includes = (
