@@ -549,3 +549,20 @@ def test_absurd_figures_and_dates_end_as_sane_facts(text: str) -> None:
             assert 0 <= fact["value"] <= 10_000_000
         if fact["kind"] == "time" and fact.get("value") and fact["value"][:1].isdigit():
             assert fact["value"][:4] <= "2020"  # nothing dated after the page's own day
+
+
+def test_a_second_run_on_a_database_being_written_is_refused_with_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sitroom.store.lock import writer
+
+    folder = pages_dir(tmp_path)
+    write_good_page(folder)
+    db = tmp_path / "s.db"
+    with writer(db):  # another run holds the database
+        code = main(["--db", str(db), "ingest", str(folder), "-q"])
+        err = capsys.readouterr().err
+    assert code == 2
+    assert "another sitroom run is writing to this database" in err
+    assert main(["--db", str(db), "ingest", str(folder), "-q"]) == 0  # once it is done, runs go on
+    assert_good_page_stored(db)

@@ -41,6 +41,7 @@ from sitroom.report.views import (
 )
 from sitroom.settings import ENCODERS, IngestOptions
 from sitroom.store import Store
+from sitroom.store.lock import writer
 
 DEFAULT_DB = "sitroom.db"
 DEMO_DB = "sitroom-demo.db"
@@ -165,7 +166,7 @@ def print_summary(summary: IngestSummary, store: Store) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     if not args.inputs and not args.urls:
         raise SitroomError("nothing to ingest: name files, directories, URLs, '-' or --urls FILE")
-    with Store(args.db) as store:
+    with writer(args.db), Store(args.db) as store:
         summary = run_ingest(store, args.inputs, _options(args), args.urls or (), quiet=args.quiet)
         print_summary(summary, store)
     return 0
@@ -332,7 +333,7 @@ def sample_pages() -> Path:
 def cmd_demo(args: argparse.Namespace) -> int:
     pages = sample_pages()
     print(f"sitroom demo: ingesting the bundled sample pages (invented reports) into {args.db}\n")
-    with Store(args.db) as store:
+    with writer(args.db), Store(args.db) as store:
         summary = run_ingest(store, [str(pages)], replace(IngestOptions(), per_host_delay=0), quiet=True)
         print_summary(summary, store)
         print()

@@ -23,6 +23,7 @@ from typing import Any
 
 from sitroom.settings import IngestOptions
 from sitroom.store import Store
+from sitroom.store.lock import writer
 
 log = logging.getLogger("sitroom.web")
 MAX_KEPT_JOBS = 500
@@ -52,7 +53,7 @@ def ingest_file(db: str, path: Path, options: IngestOptions) -> dict[str, Any]:
     from sitroom.ingest.sources import iter_items
     from sitroom.pipeline import ingest_items, reclean_stored, run_stages
 
-    with Store(db) as store:
+    with writer(db, wait=True), Store(db) as store:
         summary = ingest_items(iter_items([str(path)], options), store, options)
         reclean_stored(store, summary)
         run_stages(store, summary, options.encoder)
@@ -70,7 +71,7 @@ def rebuild(db: str) -> dict[str, Any]:
     """Rebuild incidents from stored facts, replaying every review."""
     from sitroom.reconcile.stage import update_reconciled
 
-    with Store(db) as store:
+    with writer(db, wait=True), Store(db) as store:
         summary = update_reconciled(store)
         return {"incidents": summary.incidents, "propositions": summary.propositions}
 
