@@ -79,7 +79,8 @@ def create_app(settings: DeskSettings) -> FastAPI:
         docs_url=None,  # the hosted docs page loads scripts from a CDN: not on an offline desk
         redoc_url=None,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 5: nearly the size of level 9 at a third of the time (the map sends 2,000 points).
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(Guard)
     static = Path(str(resources.files("sitroom.web") / "static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
