@@ -103,9 +103,15 @@ class Copy:
         """``article`` with a signature already computed (stored, or not needed: describing
         a family reads sentences and dates only)."""
         published = article.published.value if article.published else None
-        sentences = article_sentences(article.body)
+        # Alignment is quadratic in sentences: a news article has tens, a hostile page
+        # (one sentence repeated for megabytes) hundreds of thousands. Copies show in
+        # their first sentences; the rest is not compared.
+        sentences = article_sentences(article.body)[:MAX_COMPARED_SENTENCES]
         keys = [sentence_key(s.text) for s in sentences]
         return cls(article.id, published, sentences, hashvalues, size, keys, article.title or "")
+
+
+MAX_COMPARED_SENTENCES = 400
 
 
 @dataclass(slots=True)
