@@ -17,20 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.test_bad_input import text_page
 
 TOWNS = ["Varrow", "Linden", "Ostmark", "Belfry", "Caddon", "Dunmore", "Elsby", "Fallow", "Garnet", "Hollin"]
 PAGES = 60
 KILLS = 3
-
-
-def _page(title: str, town: str) -> str:
-    paragraphs = [
-        f"The old stone bridge over the river in {town} was closed on Monday after three days of heavy "
-        "rain raised the water to its highest level in twenty years, the town council said.",
-        "Council engineers found cracks in two of the five arches during an inspection on Sunday evening, "
-        "and the mayor ordered the crossing shut to cars and pedestrians until further notice.",
-    ]
-    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def _write_pages(folder: Path) -> None:
@@ -38,7 +29,7 @@ def _write_pages(folder: Path) -> None:
     for i in range(PAGES):
         town = TOWNS[i % len(TOWNS)]
         (folder / f"page{i:03d}.txt").write_text(
-            _page(f"Flood waters close bridge number {i} in {town}", f"{town} {i}"), encoding="utf-8"
+            text_page(f"Flood waters close bridge number {i} in {town}", f"{town} {i}"), encoding="utf-8"
         )
 
 

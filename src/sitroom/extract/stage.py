@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -279,16 +279,9 @@ def update_facts(store: Store) -> FactSummary:
             english_articles.append(article)
         elif article.language in LIGHT_LANGUAGES:
             # No parser for the language: places, dates, tolls and the lead's events only.
-            try:
-                facts = light_facts(article, _reference_date(article, inherited))
-            except Exception as exc:  # one article's failure must not stop the batch
-                error = f"{type(exc).__name__}: {exc}"
-                store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
-                failed.append((article.id, error))
-                continue
-            store.save_facts(article.id, FACTS_VERSION, facts, None)
-            analysed += 1
-            count += len(facts)
+            found = _read(store, article, lambda a: light_facts(a, _reference_date(a, inherited)), failed)
+            if found is not None:
+                analysed, count = analysed + 1, count + found
         else:
             store.save_facts(
                 article.id,
@@ -302,25 +295,38 @@ def update_facts(store: Store) -> FactSummary:
     for article in english_articles:
         if len(article.body) > nlp.max_length:
             # spaCy refuses such a text, and its error would end the whole batch's parse.
-            error = f"too long for the parser: {len(article.body):,} characters (the limit is {nlp.max_length:,})"
-            store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
-            failed.append((article.id, error))
+            _failed(
+                store,
+                article,
+                f"too long for the parser: {len(article.body):,} characters (the limit is {nlp.max_length:,})",
+                failed,
+            )
         else:
             parsable.append(article)
     for article, doc in _parsed(nlp, parsable):
         if isinstance(doc, Exception):
-            error = f"{type(doc).__name__}: {doc}"
-            store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
-            failed.append((article.id, error))
+            _failed(store, article, f"{type(doc).__name__}: {doc}", failed)
             continue
-        try:
-            facts = article_facts(article, doc, _reference_date(article, inherited))
-        except Exception as exc:  # one article's failure must not stop the batch
-            error = f"{type(exc).__name__}: {exc}"
-            store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
-            failed.append((article.id, error))
-            continue
-        store.save_facts(article.id, FACTS_VERSION, facts, None)
-        analysed += 1
-        count += len(facts)
+        found = _read(store, article, lambda a, d=doc: article_facts(a, d, _reference_date(a, inherited)), failed)
+        if found is not None:
+            analysed, count = analysed + 1, count + found
     return FactSummary(analysed, skipped, count, failed)
+
+
+def _failed(store: Store, article: Article, error: str, failed: list[tuple[str, str]]) -> None:
+    """Record why an article has no facts (it stays stored; the batch goes on)."""
+    store.save_facts(article.id, FACTS_VERSION, [], f"facts extraction failed ({error})")
+    failed.append((article.id, error))
+
+
+def _read(
+    store: Store, article: Article, extract: Callable[[Article], list[dict]], failed: list[tuple[str, str]]
+) -> int | None:
+    """Extract and store an article's facts; the number stored, or None when extraction failed."""
+    try:
+        facts = extract(article)
+    except Exception as exc:  # one article's failure must not stop the batch
+        _failed(store, article, f"{type(exc).__name__}: {exc}", failed)
+        return None
+    store.save_facts(article.id, FACTS_VERSION, facts, None)
+    return len(facts)

@@ -45,7 +45,7 @@ _MOOD_REASONS = {
     "negated": "negated: the sentence says it did not happen",
     "habitual": "a habit, not one happening",
     "period": "a count over a span of time, not one incident",
-    "modifier": "the word names a kind of thing (\"withdrawal lines\"), not a happening",
+    "modifier": 'the word names a kind of thing ("withdrawal lines"), not a happening',
 }
 # The first this many sentences of a body are its lead: what the article is about.
 LEAD_SENTENCES = 2

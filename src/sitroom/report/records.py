@@ -98,14 +98,15 @@ _TIME_PRECISION = {"day": 1, "week": 2, "range": 2, "month": 3, "season": 3, "ye
 _GEO_PRECISION = {"point": 1, "town": 1, "district": 2, "province": 3, "region": 3, "country": 3}
 
 
-def _total(incident: dict[str, Any], figure: str) -> dict[str, Any] | None:
+def total_casualties(incident: dict[str, Any], figure: str) -> dict[str, Any] | None:
+    """The incident's range of ``figure`` (killed, injured) over all victims, if it has one."""
     return next((c for c in incident["casualties"] if c["figure"] == figure and c["scope"] == "total"), None)
 
 
 def incident_acled_row(incident: dict[str, Any], outlets: dict[str, str | None], country_name: Any) -> dict[str, Any]:
     """One incident in ACLED's column layout, with sitroom's columns added after."""
     place = incident.get("place") or {}
-    killed, injured = _total(incident, "killed"), _total(incident, "injured")
+    killed, injured = total_casualties(incident, "killed"), total_casualties(incident, "injured")
     actors = incident.get("actors") or []
     reports = incident.get("reports") or []
     return {
@@ -150,7 +151,7 @@ def incident_feature(incident: dict[str, Any]) -> dict[str, Any] | None:
     place = incident.get("place")
     if not place:
         return None
-    killed = _total(incident, "killed")
+    killed = total_casualties(incident, "killed")
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sitroom.report.areas import bbox, contains
+from sitroom.report.records import total_casualties
 
 MAP_LIMIT = 2000  # points sent to the map at most: the heaviest first, the rest counted
 
@@ -64,7 +66,7 @@ class IncidentFilter:
 
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
     data = json.loads(row["data"])
-    killed = next((c for c in data["casualties"] if c["figure"] == "killed" and c["scope"] == "total"), None)
+    killed = total_casualties(data, "killed")
     return {
         "id": data["id"],
         "date": data.get("date"),
@@ -279,24 +281,7 @@ class DeskTables:
         ).fetchone()
         if row is None:
             return None
-        events = []
-        for e in self.db.execute(
-            "SELECT id, label, first_date, last_date, places, outlets FROM events WHERE story_id = ?"
-            " ORDER BY first_date, id",
-            (story_id,),
-        ).fetchall():
-            ids = [r[0] for r in self.db.execute("SELECT article_id FROM event_articles WHERE event_id = ?", (e[0],))]
-            events.append(
-                {
-                    "id": e[0],
-                    "label": e[1],
-                    "first_date": e[2],
-                    "last_date": e[3],
-                    "places": json.loads(e[4]),
-                    "outlets": json.loads(e[5]),
-                    "article_ids": sorted(ids),
-                }
-            )
+        events = self.events(story_id)
         return {
             "id": row[0],
             "label": row[1],
@@ -331,49 +316,48 @@ class DeskTables:
         ).fetchone()
         return row[0] if row else None
 
+    def _rows_for(self, query: str, ids: list[str], chunk: int = 500) -> Iterator[sqlite3.Row]:
+        """Rows of ``query`` (whose ``IN ({})`` is filled with placeholders) for ``ids``, in
+        chunks under SQLite's limit on bound parameters."""
+        for at in range(0, len(ids), chunk):
+            part = ids[at : at + chunk]
+            yield from self.db.execute(query.format(",".join("?" * len(part))), part)
+
     def memberships(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Each article's copy-family membership: family, reference, and what the copy cut or changed."""
         out: dict[str, dict[str, Any]] = {}
-        for chunk in range(0, len(article_ids), 500):
-            ids = article_ids[chunk : chunk + 500]
-            rows = self.db.execute(
-                "SELECT m.article_id, m.family_id, f.reference, m.same, m.omitted, m.added, m.changed, m.credit,"
-                " m.translation"
-                f" FROM family_members m JOIN families f ON f.id = m.family_id"
-                f" WHERE m.article_id IN ({','.join('?' * len(ids))})",
-                ids,
-            )
-            for r in rows:
-                out[r[0]] = {
-                    "family": r[1],
-                    "reference": r[2],
-                    "is_copy": r[0] != r[2],
-                    "same": r[3],
-                    "omitted": json.loads(r[4]),
-                    "added": json.loads(r[5]),
-                    "changed": json.loads(r[6]),
-                    "credit": json.loads(r[7]),
-                    "translation": bool(r[8]),
-                }
+        for r in self._rows_for(
+            "SELECT m.article_id, m.family_id, f.reference, m.same, m.omitted, m.added, m.changed, m.credit,"
+            " m.translation FROM family_members m JOIN families f ON f.id = m.family_id WHERE m.article_id IN ({})",
+            article_ids,
+        ):
+            out[r[0]] = {
+                "family": r[1],
+                "reference": r[2],
+                "is_copy": r[0] != r[2],
+                "same": r[3],
+                "omitted": json.loads(r[4]),
+                "added": json.loads(r[5]),
+                "changed": json.loads(r[6]),
+                "credit": json.loads(r[7]),
+                "translation": bool(r[8]),
+            }
         return out
 
     def article_heads(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Outlet, title, date and language of articles, without their bodies."""
         out: dict[str, dict[str, Any]] = {}
-        for chunk in range(0, len(article_ids), 500):
-            ids = article_ids[chunk : chunk + 500]
-            rows = self.db.execute(
-                "SELECT a.id, a.outlet, a.title, a.published, a.language, p.url FROM articles a"
-                f" JOIN pages p ON p.id = a.page_id WHERE a.id IN ({','.join('?' * len(ids))})",
-                ids,
-            )
-            for r in rows:
-                out[r[0]] = {
-                    "id": r[0],
-                    "outlet": r[1],
-                    "title": r[2],
-                    "published": r[3],
-                    "language": r[4],
-                    "url": r[5],
-                }
+        for r in self._rows_for(
+            "SELECT a.id, a.outlet, a.title, a.published, a.language, p.url FROM articles a"
+            " JOIN pages p ON p.id = a.page_id WHERE a.id IN ({})",
+            article_ids,
+        ):
+            out[r[0]] = {
+                "id": r[0],
+                "outlet": r[1],
+                "title": r[2],
+                "published": r[3],
+                "language": r[4],
+                "url": r[5],
+            }
         return out

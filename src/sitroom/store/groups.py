@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from sitroom.reconcile.review import report_key
+from sitroom.report.records import total_casualties
 
 
 class GroupTables:
@@ -185,10 +186,14 @@ class GroupTables:
                     [(e["id"], a) for a in e["article_ids"]],
                 )
 
-    def events(self) -> list[dict[str, Any]]:
+    def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Every event group (or those of one story) with its article ids."""
+        where, args = (" WHERE story_id = ?", (story_id,)) if story_id else ("", ())
         out = []
         for r in self.db.execute(
-            "SELECT id, story_id, label, first_date, last_date, places, outlets FROM events ORDER BY first_date, id"
+            "SELECT id, story_id, label, first_date, last_date, places, outlets FROM events"
+            f"{where} ORDER BY first_date, id",
+            args,
         ).fetchall():
             ids = [
                 x[0]
@@ -320,7 +325,7 @@ class FactTables:
 def _incident_row(i: dict[str, Any]) -> tuple:
     """The incident's record and the columns the desk filters and sorts on."""
     place = i.get("place") or {}
-    killed = next((c for c in i["casualties"] if c["figure"] == "killed" and c["scope"] == "total"), None)
+    killed = total_casualties(i, "killed")
     return (
         i["id"],
         i.get("date"),
